@@ -1,10 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: {
-    name: 'db',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-  },
+  test: { name: 'db', include: ['test/**/*.test.ts'] },
 });

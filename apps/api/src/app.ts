@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import type { AppContext } from './context';
+import { mountRoutes, type RouteDefinition } from './http/define-route';
+import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
+import { buildOpenApiDocument } from './http/openapi';
+import { documentRoutes } from './routes/documents/documents.routes';
+import { healthRoutes } from './routes/health/health.routes';
+import { searchRoutes } from './routes/search/search.routes';
+import { taxonomyRoutes } from './routes/taxonomy/taxonomy.routes';
+
+/** Every HTTP route of the API, in the order they are mounted and documented. */
+export function listRoutes(context: AppContext): RouteDefinition<any, any, any>[] {
+  return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context)];
+}
+
+/** Builds the Express application: JSON API under /api, the built web app everywhere else. */
+export function createApp(context: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    next();
+  });
+  app.use('/api', express.json({ limit: '256kb' }));
+
+  const routes = listRoutes(context);
+  const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
+  const api = express.Router();
+  api.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  mountRoutes(api, routes);
+  app.use(api);
+  app.use('/api', apiNotFound);
+
+  serveWebApp(app, context.config.webDistDir);
+  app.use(createErrorMiddleware((message, error) => context.log.error(message, error)));
+  return app;
+}
+
+/** Serves the built single-page app with long-lived caching of hashed assets and an index.html fallback. */
+function serveWebApp(app: Express, distDir: string): void {
+  const indexHtml = join(distDir, 'index.html');
+  app.use('/assets', express.static(join(distDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(express.static(distDir, { index: false, maxAge: '1h' }));
+  app.get('/{*path}', (_req, res) => {
+    if (existsSync(indexHtml)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(indexHtml);
+    } else {
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web app has not been built yet: run `pnpm build:web` (the API is available under /api).');
+    }
+  });
+}

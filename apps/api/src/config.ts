@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { readS3ConfigFromEnv, type BlobStoreConfig } from '@mep/ingest';
+import { z } from 'zod';
+
+export interface Config {
+  dataDir: string;
+  port: number;
+  /** External Meilisearch; when absent the platform starts its own child process. */
+  meiliUrl?: string;
+  meiliMasterKey?: string;
+  blobStore: BlobStoreConfig;
+  /** Several API nodes share Socket.IO events through Redis when set. */
+  redisUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Public origin of the site, used in e-mails. */
+  publicUrl: string;
+  webDistDir: string;
+  /** Cookies get the Secure flag when the site is served over HTTPS. */
+  secureCookies: boolean;
+}
+
+const envSchema = z.object({
+  MEP_DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  MEILI_URL: z.url().optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Minamata Exchange Platform <no-reply@localhost>'),
+  MEP_PUBLIC_URL: z.url().optional(),
+  MEP_WEB_DIST: z.string().optional(),
+  MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+});
+
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+}
+
+/** Reads settings from the environment; unknown or malformed values fail fast with the variable's name. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blank = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(blank);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid settings: ${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.MEP_DATA_DIR);
+  const s3 = readS3ConfigFromEnv(env);
+  const publicUrl = e.MEP_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  return {
+    dataDir,
+    port: e.PORT,
+    meiliUrl: e.MEILI_URL,
+    meiliMasterKey: e.MEILI_MASTER_KEY,
+    blobStore: s3 ?? { kind: 'local', dir: resolve(dataDir, 'blobs') },
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl,
+    webDistDir: resolve(e.MEP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+  };
+}

@@ -1,0 +1,72 @@
+import { z, type ZodType } from 'zod';
+import type { RouteDefinition } from './define-route';
+
+const statusText: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  429: 'Rate limited',
+  503: 'Service unavailable',
+};
+
+function toSchema(schema: ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function toParameters(schema: ZodType | undefined, location: 'path' | 'query'): unknown[] {
+  if (!schema) return [];
+  const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+    ...(location === 'query' && (property as { type?: unknown }).type === 'array' ? { style: 'form', explode: true } : {}),
+  }));
+}
+
+/** Builds the OpenAPI 3.1 document from the mounted route definitions. */
+export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, any>[], info: { version: string }): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
+    const success = route.produces
+      ? { description: 'OK', content: { [route.produces]: {} } }
+      : { description: 'OK', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : {} } } };
+    const responses: Record<string, unknown> = { 200: success };
+    for (const status of new Set([...(route.errors ?? []), ...(route.query || route.body || route.params ? [400] : [])])) {
+      responses[status] = { description: statusText[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    }
+    (paths[openApiPath] ??= {})[route.method] = {
+      summary: route.summary,
+      tags: [route.tag],
+      operationId: `${route.method}${openApiPath.replace(/[{}]/g, '').replace(/(^|[/_-])(\w)/g, (_, __, c: string) => c.toUpperCase())}`,
+      parameters: [...toParameters(route.params, 'path'), ...toParameters(route.query, 'query')],
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Minamata Exchange Platform API',
+      version: info.version,
+      description: 'Knowledge repository and discussion space of the Minamata Convention on Mercury.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+        },
+      },
+    },
+  };
+}

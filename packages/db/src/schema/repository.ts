@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** A stored original and everything extracted from it. `id` is derived from the SHA-256 of the bytes. */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    sha256: text('sha256').notNull().unique(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    kind: text('kind').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    title: text('title').notNull(),
+    symbol: text('symbol'),
+    date: text('date'),
+    year: integer('year'),
+    language: text('language').notNull(),
+    doctype: text('doctype').notNull(),
+    pageCount: integer('page_count').notNull(),
+    flags: text('flags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('documents_year_idx').on(t.year), index('documents_created_idx').on(t.createdAt)],
+);
+
+export const pages = sqliteTable(
+  'pages',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    page: integer('page').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.page] })],
+);
+
+export interface ConceptEvidence {
+  page: number;
+  text: string;
+}
+
+/** A concept the tagger (or a curator) attached to a document, with the words that justify it. */
+export const documentConcepts = sqliteTable(
+  'document_concepts',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    conceptId: text('concept_id').notNull(),
+    score: real('score').notNull(),
+    count: integer('count').notNull(),
+    source: text('source').notNull().default('tagger'),
+    evidence: text('evidence', { mode: 'json' }).$type<ConceptEvidence[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.conceptId] }), index('document_concepts_concept_idx').on(t.conceptId)],
+);
+
+export type IngestJobStatus = 'running' | 'ingested' | 'duplicate' | 'failed';
+
+/** One attempt to ingest one file; failed jobs keep the reason so nothing fails silently. */
+export const ingestJobs = sqliteTable(
+  'ingest_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    source: text('source').notNull(),
+    sha256: text('sha256'),
+    status: text('status').$type<IngestJobStatus>().notNull(),
+    errorCode: text('error_code'),
+    message: text('message'),
+    documentId: text('document_id'),
+    flags: text('flags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('ingest_jobs_status_idx').on(t.status)],
+);

@@ -1,0 +1,54 @@
+import type { Db } from '@mep/db';
+import { documents } from '@mep/db';
+import type { Taxonomy } from '@mep/taxonomy';
+import type { SearchConnection } from './connect-search';
+import { buildSearchRecords, type DocumentSearchRecord, type PassageSearchRecord } from './search-records';
+
+/**
+ * Sends the given documents (as SQLite has them now) to Meilisearch and waits until they are searchable.
+ * Old passages are removed first so that a re-extracted document never keeps stale pages.
+ */
+export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const docRecords: DocumentSearchRecord[] = [];
+  const passageRecords: PassageSearchRecord[] = [];
+  for (const id of documentIds) {
+    const records = buildSearchRecords(db, taxonomy, id);
+    if (!records) continue;
+    docRecords.push(records.document);
+    passageRecords.push(...records.passages);
+  }
+  await search.passages.deleteDocuments({ filter: `documentId IN [${documentIds.map((id) => JSON.stringify(id)).join(', ')}]` }).waitTask({ timeout: 120_000 });
+  const tasks = [search.documents.addDocuments(docRecords, { primaryKey: 'id' })];
+  for (let start = 0; start < passageRecords.length; start += 2000) {
+    tasks.push(search.passages.addDocuments(passageRecords.slice(start, start + 2000), { primaryKey: 'id' }) as never);
+  }
+  for (const task of tasks) {
+    const done = await task.waitTask({ timeout: 300_000 });
+    if (done.status === 'failed') throw new Error(`Meilisearch could not index documents: ${done.error?.message ?? 'unknown error'}`);
+  }
+}
+
+/** Removes a document and its passages from the search indexes. */
+export async function removeDocumentFromSearch(search: SearchConnection, documentId: string): Promise<void> {
+  await Promise.all([
+    search.documents.deleteDocument(documentId).waitTask(),
+    search.passages.deleteDocuments({ filter: `documentId = ${JSON.stringify(documentId)}` }).waitTask(),
+  ]);
+}
+
+/**
+ * Rebuilds the documents and passages indexes from SQLite alone: drops them, re-applies settings and
+ * re-adds every document in batches. Returns how many documents were indexed.
+ */
+export async function rebuildSearchIndexes(search: SearchConnection, db: Db, taxonomy: Taxonomy, onProgress?: (done: number, total: number) => void): Promise<number> {
+  await Promise.all([search.documents.delete().waitTask(), search.passages.delete().waitTask()]);
+  await search.ensureIndexes();
+  const ids = db.select({ id: documents.id }).from(documents).all().map((row) => row.id);
+  for (let start = 0; start < ids.length; start += 50) {
+    const batch = ids.slice(start, start + 50);
+    await indexDocuments(search, db, taxonomy, batch);
+    onProgress?.(Math.min(start + batch.length, ids.length), ids.length);
+  }
+  return ids.length;
+}

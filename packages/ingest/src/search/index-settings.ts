@@ -1,0 +1,40 @@
+import type { Settings } from 'meilisearch';
+import { INDEXED_LANGUAGES } from './search-records';
+
+const textAttributes = INDEXED_LANGUAGES.map((language) => `text_${language}`);
+
+/** ISO 639-3 locales Meilisearch's tokenizer understands, per localized text attribute. */
+const locales: Record<string, string> = { ar: 'ara', en: 'eng', es: 'spa', fr: 'fra', ru: 'rus', zh: 'cmn' };
+
+const localizedAttributes = Object.entries(locales).map(([language, locale]) => ({ attributePatterns: [`text_${language}`], locales: [locale] }));
+
+export const FACET_ATTRIBUTES = ['theme', 'article', 'doctype', 'party', 'region', 'lang', 'year'] as const;
+export type FacetName = (typeof FACET_ATTRIBUTES)[number];
+
+/** Settings of the documents index: one record per document. */
+export function documentsIndexSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: ['title', 'symbol', 'conceptLabels', ...textAttributes],
+    filterableAttributes: [...FACET_ATTRIBUTES, 'topic', 'concepts', 'id'],
+    sortableAttributes: ['dateTs', 'year', 'title'],
+    displayedAttributes: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'pageCount', 'flags', ...textAttributes],
+    localizedAttributes,
+    synonyms,
+    faceting: { maxValuesPerFacet: 300 },
+    pagination: { maxTotalHits: 10_000 },
+  };
+}
+
+/** Settings of the passages index: one record per page with text. */
+export function passagesIndexSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: [...textAttributes, 'title'],
+    filterableAttributes: [...FACET_ATTRIBUTES, 'topic', 'documentId', 'page'],
+    sortableAttributes: ['dateTs', 'year', 'page'],
+    displayedAttributes: ['id', 'documentId', 'page', 'lang', ...textAttributes],
+    localizedAttributes,
+    synonyms,
+    faceting: { maxValuesPerFacet: 300 },
+    pagination: { maxTotalHits: 10_000 },
+  };
+}

@@ -1,0 +1,121 @@
+import { asc, eq } from 'drizzle-orm';
+import { documentConcepts, documents, pages, type Db } from '@mep/db';
+import type { Taxonomy } from '@mep/taxonomy';
+
+/** Languages that get their own localized text attribute in Meilisearch. */
+export const INDEXED_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh', 'other'] as const;
+export type IndexedLanguage = (typeof INDEXED_LANGUAGES)[number];
+
+/** Filter attributes shared by the documents and the passages index; their names match the API's facet parameters. */
+export interface FacetFields {
+  theme: string[];
+  article: string[];
+  topic: string[];
+  doctype: string;
+  party: string[];
+  region: string[];
+  lang: string;
+  year: number | null;
+  dateTs: number | null;
+}
+
+export interface DocumentSearchRecord extends FacetFields, Partial<Record<`text_${IndexedLanguage}`, string>> {
+  id: string;
+  title: string;
+  symbol: string | null;
+  date: string | null;
+  fileName: string;
+  pageCount: number;
+  concepts: string[];
+  /** Labels of the document's concepts in all six languages: what makes a French query find an English text. */
+  conceptLabels: string[];
+  flags: string[];
+}
+
+export interface PassageSearchRecord extends FacetFields, Partial<Record<`text_${IndexedLanguage}`, string>> {
+  id: string;
+  documentId: string;
+  page: number;
+  title: string;
+}
+
+/** How much of a document's text goes into the documents index; passages carry every page in full. */
+const DOCUMENT_TEXT_LIMIT = 60_000;
+
+export function textField(language: string): `text_${IndexedLanguage}` {
+  return `text_${(INDEXED_LANGUAGES as readonly string[]).includes(language) ? (language as IndexedLanguage) : 'other'}`;
+}
+
+/**
+ * Builds the search records of one document from SQLite alone, so that a rebuild from the source of
+ * truth gives exactly what ingestion gave.
+ */
+export function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: string): { document: DocumentSearchRecord; passages: PassageSearchRecord[] } | undefined {
+  const row = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  if (!row) return undefined;
+  const conceptRows = db.select({ conceptId: documentConcepts.conceptId }).from(documentConcepts).where(eq(documentConcepts.documentId, documentId)).all();
+  const pageRows = db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
+
+  const conceptIds = conceptRows.map((c) => c.conceptId);
+  const facets = buildFacetFields(taxonomy, conceptIds, row);
+  const field = textField(row.language);
+  const labels = new Set<string>();
+  for (const id of conceptIds) {
+    const concept = taxonomy.getConcept(id);
+    if (!concept || concept.scheme === 'party' || concept.scheme === 'region' || concept.scheme === 'group') continue;
+    for (const label of Object.values(concept.prefLabel)) labels.add(label);
+    for (const alternatives of Object.values(concept.altLabels)) for (const label of alternatives ?? []) labels.add(label);
+  }
+
+  let fullText = '';
+  for (const p of pageRows) {
+    if (fullText.length >= DOCUMENT_TEXT_LIMIT) break;
+    fullText += `${p.text}\n`;
+  }
+
+  const document: DocumentSearchRecord = {
+    id: row.id,
+    title: row.title,
+    symbol: row.symbol,
+    date: row.date,
+    fileName: row.fileName,
+    pageCount: row.pageCount,
+    concepts: conceptIds,
+    conceptLabels: [...labels],
+    flags: row.flags,
+    ...facets,
+    [field]: fullText.slice(0, DOCUMENT_TEXT_LIMIT),
+  };
+  const passages = pageRows
+    .filter((p) => p.text.trim().length > 0)
+    .map<PassageSearchRecord>((p) => ({ id: `${row.id}_${p.page}`, documentId: row.id, page: p.page, title: row.title, ...facets, [field]: p.text }));
+  return { document, passages };
+}
+
+function buildFacetFields(
+  taxonomy: Taxonomy,
+  conceptIds: string[],
+  row: { doctype: string; language: string; year: number | null; date: string | null },
+): FacetFields {
+  const of = (scheme: string) => conceptIds.filter((id) => id.startsWith(`${scheme}:`));
+  const parties = of('party');
+  const regions = new Set<string>(of('region'));
+  for (const party of parties) {
+    for (const broader of taxonomy.getConcept(party)?.broader ?? []) {
+      if (!broader.startsWith('region:')) continue;
+      regions.add(broader);
+      for (const higher of taxonomy.getConcept(broader)?.broader ?? []) if (higher.startsWith('region:')) regions.add(higher);
+    }
+  }
+  return {
+    theme: of('theme'),
+    article: [...of('article'), ...of('annex')],
+    topic: of('topic'),
+    doctype: row.doctype,
+    party: parties,
+    region: [...regions],
+    lang: row.language,
+    year: row.year,
+    dateTs: row.date ? Math.floor(Date.parse(row.date) / 1000) : null,
+  };
+}
