@@ -1,0 +1,24 @@
+import { Command, CommanderError } from 'commander';
+import { registerIngestCommand } from './commands/ingest';
+import { registerReindexCommand } from './commands/reindex';
+import { registerServeCommand } from './commands/serve';
+import { registerTaxonomyCommands } from './commands/taxonomy';
+
+/** Builds the `mep` command line. */
+export function buildProgram(): Command {
+  const program = new Command('mep').description('Minamata Exchange Platform').showHelpAfterError();
+  registerIngestCommand(program);
+  registerServeCommand(program);
+  registerReindexCommand(program);
+  registerTaxonomyCommands(program);
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    if (error instanceof CommanderError) process.exit(error.exitCode);
+    const code = (error as { code?: string }).code;
+    console.error(`mep: ${(error as Error).message ?? String(error)}${code ? ` [${code}]` : ''}`);
+    process.exit(1);
+  });

@@ -1,0 +1,33 @@
+import type { ConceptEvidence } from '@mep/db';
+import type { documents } from '@mep/db';
+
+type DocumentRow = typeof documents.$inferSelect;
+
+export interface DocumentConceptView {
+  id: string;
+  scheme: string;
+  score: number;
+  count: number;
+  evidence: ConceptEvidence[];
+}
+
+/** The public shape of a document: never the storage key or internal columns. */
+export function presentDocument(row: DocumentRow, concepts: DocumentConceptView[]) {
+  return {
+    id: row.id,
+    title: row.title,
+    symbol: row.symbol,
+    date: row.date,
+    year: row.year,
+    language: row.language,
+    doctype: row.doctype,
+    fileName: row.fileName,
+    mime: row.mime,
+    sizeBytes: row.sizeBytes,
+    pageCount: row.pageCount,
+    flags: row.flags,
+    fileUrl: `/api/documents/${row.id}/file`,
+    concepts,
+    createdAt: row.createdAt,
+  };
+}

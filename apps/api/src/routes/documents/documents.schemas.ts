@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const documentIdParams = z.object({ id: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id') });
+export const documentPageParams = documentIdParams.extend({ n: z.coerce.number().int().min(1, 'pages are numbered from 1').max(100_000) });
+export const fileQuery = z.object({ download: z.enum(['0', '1', 'true', 'false']).optional() });
+export const relatedQuery = z.object({ limit: z.coerce.number().int().min(1).max(20).optional().default(5) });
+
+const evidence = z.object({ page: z.number().int(), text: z.string() });
+
+export const documentResponse = z.object({
+  id: z.string(),
+  title: z.string(),
+  symbol: z.string().nullable(),
+  date: z.string().nullable(),
+  year: z.number().int().nullable(),
+  language: z.string(),
+  doctype: z.string(),
+  fileName: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+  pageCount: z.number().int(),
+  flags: z.array(z.string()),
+  fileUrl: z.string(),
+  concepts: z.array(z.object({ id: z.string(), scheme: z.string(), score: z.number(), count: z.number().int(), evidence: z.array(evidence) })),
+  createdAt: z.string(),
+});
+
+export const pageResponse = z.object({ documentId: z.string(), page: z.number().int(), text: z.string(), pageCount: z.number().int() });
+export const pagesResponse = z.object({ documentId: z.string(), pageCount: z.number().int(), pages: z.array(z.object({ page: z.number().int(), text: z.string() })) });
+export const relatedResponse = z.object({
+  documents: z.array(z.object({ documentId: z.string(), title: z.string(), doctype: z.string(), year: z.number().int().nullable(), language: z.string(), sharedConcepts: z.array(z.string()) })),
+});

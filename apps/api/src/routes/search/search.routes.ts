@@ -1,0 +1,22 @@
+import type { AppContext } from '../../context';
+import { defineRoute } from '../../http/define-route';
+import { searchDocuments } from '../../services/search-documents';
+import { searchQuerySchema, searchResponseSchema } from './search.schemas';
+
+export function searchRoutes(context: AppContext) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/search',
+      tag: 'search',
+      summary: 'Search documents: full text in six languages, cross-lingual concepts, facets (OR within a facet, AND across facets), best passages per hit.',
+      query: searchQuerySchema,
+      response: searchResponseSchema,
+      errors: [503],
+      handler: ({ query }) => {
+        const { q, sort, page, pageSize, ...filters } = query;
+        return searchDocuments(context, { q, sort, page, pageSize, filters });
+      },
+    }),
+  ];
+}

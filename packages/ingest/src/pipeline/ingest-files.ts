@@ -1,0 +1,216 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { documentConcepts, documents, ingestJobs, pages, type Db } from '@mep/db';
+import { tagDocument, type Taxonomy } from '@mep/taxonomy';
+import { IngestError } from '../errors';
+import { analyzeDocument, extractInSandbox, type ExtractedDocument } from '../extract';
+import { sha256Hex, type BlobStore } from '../storage';
+import type { SearchConnection } from '../search/connect-search';
+import { indexDocuments } from '../search/index-documents';
+import { collectFiles } from './collect-files';
+
+export type IngestStatus = 'ingested' | 'duplicate' | 'failed';
+
+export interface IngestOutcome {
+  source: string;
+  status: IngestStatus;
+  documentId?: string;
+  title?: string;
+  language?: string;
+  pageCount?: number;
+  /** Stable reason code of a failure (see IngestErrorCode). */
+  errorCode?: string;
+  /** One human sentence: what happened to this file. */
+  message: string;
+  /** Warnings on an ingested document, e.g. low-quality text or not yet searchable. */
+  flags: string[];
+}
+
+export interface IngestDependencies {
+  db: Db;
+  blobs: BlobStore;
+  taxonomy: Taxonomy;
+  /** When given, ingested documents are made searchable in batches. */
+  search?: SearchConnection;
+  /** Replaces sandboxed extraction (the benchmark measures it bare). */
+  extract?: (bytes: Uint8Array) => Promise<ExtractedDocument>;
+}
+
+export interface IngestOptions {
+  /** Files extracted at once (each in its own sandboxed child process). */
+  concurrency?: number;
+  maxBytes?: number;
+  timeoutMs?: number;
+  maxMemoryMb?: number;
+  /** Documents sent to Meilisearch per batch. */
+  indexBatchSize?: number;
+  /** Called after each file, in completion order. */
+  onOutcome?: (outcome: IngestOutcome, done: number, total: number) => void;
+  /** Called once the list of files is known. */
+  onStart?: (total: number) => void;
+}
+
+const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+const NOT_INDEXED = 'not-indexed: stored, but the search index could not be updated; run `mep reindex`';
+
+/** The id of a document: a prefix of the SHA-256 of its bytes, so the same bytes are always the same document. */
+export function documentIdFor(sha256: string): string {
+  return sha256.slice(0, 20);
+}
+
+/**
+ * Ingests files and folders: extraction in a bounded sandbox, metadata, tags, original into object
+ * storage, everything else into SQLite in one transaction, then search indexing in batches. Every file
+ * ends as exactly one outcome; a failure never stops the batch or touches earlier documents.
+ */
+export async function ingestFiles(paths: readonly string[], deps: IngestDependencies, options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  const files = await collectFiles(paths);
+  options.onStart?.(files.length);
+  const outcomes: IngestOutcome[] = new Array(files.length);
+  const inFlight = new Set<string>();
+  const toIndex: IngestOutcome[] = [];
+  const batchSize = options.indexBatchSize ?? 25;
+  let done = 0;
+  let next = 0;
+
+  const flushIndex = async (force: boolean) => {
+    if (!deps.search || toIndex.length === 0 || (!force && toIndex.length < batchSize)) return;
+    const batch = toIndex.splice(0, toIndex.length);
+    try {
+      await indexDocuments(deps.search, deps.db, deps.taxonomy, batch.map((o) => o.documentId!));
+    } catch {
+      for (const outcome of batch) outcome.flags.push(NOT_INDEXED);
+    }
+  };
+
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index]!;
+      const outcome = file.problem
+        ? recordFailure(deps.db, file.path, undefined, 'unreadable', file.problem)
+        : await ingestOneFile(file.path, deps, options, inFlight);
+      outcomes[index] = outcome;
+      if (outcome.status === 'ingested') toIndex.push(outcome);
+      await flushIndex(false);
+      options.onOutcome?.(outcome, ++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
+  await flushIndex(true);
+  return outcomes;
+}
+
+async function ingestOneFile(path: string, deps: IngestDependencies, options: IngestOptions, inFlight: Set<string>): Promise<IngestOutcome> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.size > maxBytes) {
+      return recordFailure(deps.db, path, undefined, 'too-large', `The file is ${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)}.`);
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    return recordFailure(deps.db, path, undefined, 'unreadable', `Cannot read the file: ${(error as Error).message}`);
+  }
+  return ingestBytes(bytes, path, deps, options, inFlight);
+}
+
+/**
+ * Ingests one file's bytes (`source` names it in jobs and messages). Used for folders on disk and,
+ * later, for uploads.
+ */
+export async function ingestBytes(
+  bytes: Uint8Array,
+  source: string,
+  deps: IngestDependencies,
+  options: IngestOptions = {},
+  inFlight: Set<string> = new Set(),
+): Promise<IngestOutcome> {
+  const { db } = deps;
+  const sha256 = sha256Hex(bytes);
+  const id = documentIdFor(sha256);
+  const existing = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.sha256, sha256)).get();
+  if (existing || inFlight.has(sha256)) {
+    const message = existing ? `Already in the repository as “${existing.title}”.` : 'The same file is being ingested from another path in this batch.';
+    recordJob(db, { source, sha256, status: 'duplicate', documentId: id, message });
+    return { source, status: 'duplicate', documentId: id, title: existing?.title, message, flags: [] };
+  }
+  inFlight.add(sha256);
+  const startedAt = new Date().toISOString();
+  try {
+    const extracted = await (deps.extract ?? ((b: Uint8Array) => extractInSandbox(b, { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, maxBytes: options.maxBytes })))(bytes);
+    const fileName = basename(source);
+    const facts = analyzeDocument(extracted, fileName);
+    const matches = tagDocument({ pages: extracted.pages, title: facts.title, language: facts.language });
+    const flags = [...new Set([...extracted.warnings, ...facts.flags])];
+    await deps.blobs.put(bytes, { contentType: extracted.mime });
+
+    const now = new Date().toISOString();
+    db.transaction((tx) => {
+      tx.insert(documents)
+        .values({
+          id,
+          sha256,
+          fileName,
+          mime: extracted.mime,
+          kind: extracted.kind,
+          sizeBytes: bytes.byteLength,
+          title: facts.title,
+          symbol: facts.symbol ?? null,
+          date: facts.date ?? null,
+          year: facts.year ?? null,
+          language: facts.language,
+          doctype: facts.doctypeHint ?? 'doctype:information-document',
+          pageCount: extracted.pageCount,
+          flags,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      for (const p of extracted.pages) tx.insert(pages).values({ documentId: id, page: p.page, text: p.text }).run();
+      for (const match of matches) {
+        tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
+      }
+      tx.insert(ingestJobs)
+        .values({ source, sha256, status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, startedAt, finishedAt: now })
+        .run();
+    });
+    return {
+      source,
+      status: 'ingested',
+      documentId: id,
+      title: facts.title,
+      language: facts.language,
+      pageCount: extracted.pageCount,
+      message: flags.length ? `Ingested with warnings: ${flags.join('; ')}` : `Ingested ${extracted.pageCount} page(s).`,
+      flags,
+    };
+  } catch (error) {
+    const code = error instanceof IngestError ? error.code : 'internal-error';
+    const message = error instanceof IngestError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    return recordFailure(db, source, sha256, code, message, startedAt);
+  } finally {
+    inFlight.delete(sha256);
+  }
+}
+
+function recordFailure(db: Db, source: string, sha256: string | undefined, errorCode: string, message: string, startedAt?: string): IngestOutcome {
+  recordJob(db, { source, sha256, status: 'failed', errorCode, message, startedAt });
+  return { source, status: 'failed', errorCode, message, flags: [] };
+}
+
+function recordJob(
+  db: Db,
+  job: { source: string; sha256?: string; status: 'ingested' | 'duplicate' | 'failed'; documentId?: string; errorCode?: string; message: string; startedAt?: string },
+): void {
+  const now = new Date().toISOString();
+  db.insert(ingestJobs)
+    .values({ source: job.source, sha256: job.sha256 ?? null, status: job.status, documentId: job.documentId ?? null, errorCode: job.errorCode ?? null, message: job.message, startedAt: job.startedAt ?? now, finishedAt: now })
+    .run();
+}
+
+function formatBytes(size: number): string {
+  return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(size / 1024)} KB`;
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the system programs the test suite drives for real (Chromium for browser tests, Redis for
+# multi-node Socket.IO) when they are missing. Debian packages; needs root (or passwordless sudo).
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing system packages for the tests: ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null 2>&1 || { echo "Need root to apt-get install ${missing[*]}; install them and re-run." >&2; exit 1; }
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
