@@ -1,0 +1,18 @@
+export type { DocumentFacts, DocumentKind, ExtractedDocument, ExtractedPage, LanguageCode } from './types';
+export type { DetectedType, TextEncodingName } from './detect';
+export { detectFileType, decodeText } from './detect';
+export { checkExtractable, extractDocument, DEFAULT_MAX_BYTES } from './extract';
+export {
+  closeSandboxPools,
+  createExtractionPool,
+  extractInSandbox,
+  ExtractionPool,
+  DEFAULT_MAX_MEMORY_MB,
+  DEFAULT_TIMEOUT_MS,
+} from './sandbox';
+export type { ExtractionPoolOptions, ExtractionPoolStats, SandboxOptions } from './sandbox';
+export { analyzeDocument, findDate, findUnSymbol } from './analyze';
+export { detectLanguage, detectLanguageWithConfidence } from './language';
+export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, REPAIRED_WARNING } from './quality';
+export type { TextQuality } from './quality';
+export * from '../errors';

@@ -1,0 +1,102 @@
+/**
+ * A small language identifier for the six UN languages: Unicode script counts decide Arabic, Chinese
+ * and Russian; stopword frequencies split Latin-script text between English, French and Spanish.
+ * No model, no download, deterministic.
+ */
+import type { LanguageCode } from './types';
+
+const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
+  en: new Set('the of and to in is that for on with as by be are this which shall or from at it an its were has have not their such any other'.split(' ')),
+  fr: new Set('le la les des du de et est une un dans que qui pour par sur au aux ne pas ce cette sont ou avec son ses leur être à été'.split(' ')),
+  es: new Set('el la los las del de y en que por con para una un su sus se al es lo como o más sobre entre cada este esta ser'.split(' ')),
+};
+
+/** Words that appear in several Latin languages and so say nothing. */
+const SHARED = new Set(['de', 'la', 'en', 'a', 'o', 'un', 'que', 'les', 'se', 'es']);
+
+const RUSSIAN_STOPWORDS = new Set('и в на не с по или для что о к из от как это его её их при об также быть которые'.split(' '));
+
+export interface ScriptCounts {
+  latin: number;
+  cyrillic: number;
+  arabic: number;
+  han: number;
+  kana: number;
+  hangul: number;
+  other: number;
+}
+
+/** Counts letters by script. Arabic presentation forms count as Arabic (PDFs often emit them). */
+export function countScripts(text: string): ScriptCounts {
+  const c: ScriptCounts = { latin: 0, cyrillic: 0, arabic: 0, han: 0, kana: 0, hangul: 0, other: 0 };
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x41) continue;
+    if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0xc0 && cp <= 0x17f && cp !== 0xd7 && cp !== 0xf7)) c.latin++;
+    else if (cp >= 0x400 && cp <= 0x4ff) c.cyrillic++;
+    else if ((cp >= 0x600 && cp <= 0x6ff) || (cp >= 0x750 && cp <= 0x77f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc)) c.arabic++;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) c.han++;
+    else if (cp >= 0x3040 && cp <= 0x30ff) c.kana++;
+    else if (cp >= 0xac00 && cp <= 0xd7af) c.hangul++;
+    else if (/\p{L}/u.test(ch)) c.other++;
+  }
+  return c;
+}
+
+/** Lower-cased words of a text (letters only). */
+export function tokenizeWords(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}+/gu) ?? [];
+}
+
+/** Stopword hits per Latin language; shared words are ignored. */
+export function scoreLatinStopwords(words: readonly string[]): Record<'en' | 'fr' | 'es', number> {
+  const score = { en: 0, fr: 0, es: 0 };
+  for (const w of words) {
+    if (SHARED.has(w)) continue;
+    if (STOPWORDS.en.has(w)) score.en++;
+    if (STOPWORDS.fr.has(w)) score.fr++;
+    if (STOPWORDS.es.has(w)) score.es++;
+  }
+  return score;
+}
+
+/** Number of Russian function words in a word list: evidence that Cyrillic text is real Russian. */
+export function countRussianStopwords(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) if (RUSSIAN_STOPWORDS.has(w)) n++;
+  return n;
+}
+
+const MIN_LETTERS = 20;
+
+/**
+ * Detects the language of a text among the six UN languages.
+ *
+ * @returns the language, or 'other' when the text has fewer than ~20 letters or is in none of them.
+ */
+export function detectLanguage(text: string): LanguageCode {
+  return detectLanguageWithConfidence(text).language;
+}
+
+/** Like {@link detectLanguage}, also returning a rough confidence in 0..1 (share of winning evidence). */
+export function detectLanguageWithConfidence(text: string): { language: LanguageCode; confidence: number } {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const s = countScripts(sample);
+  const total = s.latin + s.cyrillic + s.arabic + s.han + s.kana + s.hangul + s.other;
+  if (total < MIN_LETTERS) return { language: 'other', confidence: 0 };
+  const share = (n: number): number => n / total;
+  // Han ideographs carry a word each, so a smaller share of them already means Chinese text.
+  if (s.kana > s.han * 0.2 && share(s.kana + s.han) > 0.4) return { language: 'other', confidence: share(s.kana + s.han) };
+  if (share(s.han) > 0.3) return { language: 'zh', confidence: share(s.han) };
+  if (share(s.arabic) > 0.4) return { language: 'ar', confidence: share(s.arabic) };
+  if (share(s.cyrillic) > 0.4) return { language: 'ru', confidence: share(s.cyrillic) };
+  if (share(s.latin) > 0.5) {
+    const score = scoreLatinStopwords(tokenizeWords(sample));
+    const ranked = (Object.entries(score) as ['en' | 'fr' | 'es', number][]).sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (!best || best[1] < 2) return { language: 'other', confidence: 0 };
+    const confidence = best[1] / (best[1] + (second?.[1] ?? 0));
+    return confidence >= 0.55 ? { language: best[0], confidence } : { language: 'other', confidence };
+  }
+  return { language: 'other', confidence: 0 };
+}

@@ -1,0 +1,14 @@
+/** Messages between the sandbox pool and its child processes. */
+import type { ExtractedDocument } from './types';
+
+export interface SandboxRequest {
+  type: 'extract';
+  id: number;
+  bytes: Uint8Array;
+  maxBytes: number;
+}
+
+export type SandboxResponse =
+  | { type: 'ready' }
+  | { type: 'result'; id: number; ok: true; doc: ExtractedDocument }
+  | { type: 'result'; id: number; ok: false; error: { code: string; message: string } };
