@@ -101,7 +101,7 @@ function findSigningDate(text: string): string | undefined {
 
 /** Lines that head a page but never make a title. */
 const NOT_TITLE =
-  /^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|general assembly.*|\d{1,2}\s+\p{L}+\s+\d{4}|distr\.?:?.*|original:.*|english|french|spanish|advance unedited version|note by the secretariat|item \d+.*|agenda item.*|\*.*\*|[-–\d\s/.()]+|page \d+.*|contents|table of contents|(?:UNEP|A|E)\/\S+|[\d-]+ \(E\).*|.*\bsession\b.*|.*meeting of the conference.*)$/iu;
+  /^(?:united nations|nations unies|naciones unidas|организация объединенных наций|الأمم المتحدة|联合国|general assembly.*|\d{1,2}\s+\p{L}+\s+\d{4}|distr\.?:?.*|original:.*|english|french|spanish|advance unedited version|note by the secretariat|item \d+.*|agenda item.*|\*.*\*|[-–\d\s/.()]+|page \d+.*|contents|table of contents|(?:UNEP|A|E)\/\S+|[\d-]+ \(E\).*|.*\bsession\b.*|.*meeting of the conference.*|conference of the parties.*|\p{L}+ meeting|\p{L}+-\p{L}+ meeting)$/iu;
 
 function cleanTitle(title: string): string {
   return title
@@ -177,9 +177,9 @@ function guessDoctype(symbol: string | undefined, title: string, text: string): 
   }
   const articles = text.match(/^\s*(?:Article|Artículo|Статья)\s+\d+/gimu)?.length ?? 0;
   if (/(?<!\p{L})(?:Convention|Agreement|Protocol|Accord|Acuerdo|Convenio|Соглашение|Конвенция)(?!\p{L})/iu.test(title) && articles >= 10) return 'doctype:convention-text';
-  if (/national action plan|plan d'action national|plan de acción nacional/i.test(title)) return 'doctype:national-action-plan';
-  if (/national report|rapport national|informe nacional/i.test(title)) return 'doctype:national-report';
-  if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientaciones/i.test(title)) return 'doctype:guidance';
+  if (/national action plan|plan d'action national|plan de acción nacional|национальный план действий|خطة العمل الوطنية|国家行动计划/i.test(title)) return 'doctype:national-action-plan';
+  if (/national report|rapport national|informe nacional|национальный доклад|التقرير الوطني|国家报告/i.test(title)) return 'doctype:national-report';
+  if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientations|orientaciones|руководство|руководящие принципы|إرشادات|指导|指南/i.test(title)) return 'doctype:guidance';
   if (/\bdecision\s+MC-\d+\/\d+/i.test(title)) return 'doctype:cop-decision';
   if (/\b(?:technical|assessment|report|study)\b/i.test(title)) return 'doctype:technical-report';
   if (/\bstrategy\b/i.test(title)) return 'doctype:guidance';
