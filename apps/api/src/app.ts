@@ -9,10 +9,18 @@ import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { searchRoutes } from './routes/search/search.routes';
 import { taxonomyRoutes } from './routes/taxonomy/taxonomy.routes';
+import { csrfMiddleware, sessionMiddleware } from './routes/auth/auth.middleware';
+import { authRoutes } from './routes/auth/auth.routes';
+import { forumRoutes } from './routes/forums/forums.routes';
+import { moderationRoutes } from './routes/moderation/moderation.routes';
+import { notificationRoutes } from './routes/notifications/notifications.routes';
+import { userRoutes } from './routes/users/users.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): RouteDefinition<any, any, any>[] {
-  return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context)];
+  return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
+    // Forums, accounts and moderation (issue 4).
+    ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];
 }
 
 /** Builds the Express application: JSON API under /api, the built web app everywhere else. */
@@ -27,6 +35,8 @@ export function createApp(context: AppContext): Express {
     next();
   });
   app.use('/api', express.json({ limit: '256kb' }));
+  // Who is asking (session cookie) and CSRF on every state-changing request.
+  app.use('/api', sessionMiddleware(context), csrfMiddleware());
 
   const routes = listRoutes(context);
   const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });

@@ -2,6 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { AppContext } from './context';
+import { attachRealtime, type Realtime } from './realtime/gateway';
+import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
 
 export interface RunningServer {
   server: Server;
@@ -9,6 +11,10 @@ export interface RunningServer {
   port: number;
   /** Stops accepting connections and closes open ones. */
   close(): Promise<void>;
+  /** Socket.IO (forums' live events). */
+  realtime: Realtime;
+  /** Forum start-up work and the posts indexer (`idle()` waits for pending index updates). */
+  forums: ForumRuntime;
 }
 
 /** Starts the HTTP server (API, web app and Socket.IO) on the given port of all interfaces. */
@@ -16,6 +22,10 @@ export async function startServer(context: AppContext, port = context.config.por
   const app = createApp(context);
   const server = createServer(app);
   const closers: Array<() => Promise<void>> = [];
+  const forums = await startForumRuntime(context);
+  closers.push(() => forums.stop());
+  const realtime = await attachRealtime(context, server);
+  closers.push(() => realtime.close());
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolveListen());
@@ -25,6 +35,8 @@ export async function startServer(context: AppContext, port = context.config.por
     server,
     port: actualPort,
     url: `http://localhost:${actualPort}`,
+    realtime,
+    forums,
     async close() {
       for (const close of closers.reverse()) await close();
       server.closeAllConnections();

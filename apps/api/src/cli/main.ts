@@ -3,6 +3,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerReindexCommand } from './commands/reindex';
 import { registerServeCommand } from './commands/serve';
 import { registerTaxonomyCommands } from './commands/taxonomy';
+import { registerUserCommands } from './commands/user';
 
 /** Builds the `mep` command line. */
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerReindexCommand(program);
   registerTaxonomyCommands(program);
+  registerUserCommands(program);
   return program;
 }
 

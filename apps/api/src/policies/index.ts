@@ -1,0 +1,91 @@
+/**
+ * Every authorization decision of the forums, accounts and moderation features lives here. Routes and
+ * socket handlers call these pure functions; the role-matrix test (policies.test.ts) walks them through
+ * every HTTP route and socket event.
+ */
+import { AuthenticationRequiredError, ForbiddenError, NotFoundError } from '../errors';
+import type { Role } from '../realtime/events';
+
+/** Who is asking: an anonymous reader or a signed-in user, with their private-forum memberships. */
+export interface Viewer {
+  userId: string | null;
+  role: Role;
+  party: string | null;
+  displayName: string | null;
+  /** Private forums this user belongs to. */
+  privateForumIds: ReadonlySet<string>;
+  /** Hash of the session token, when signed in (used to sign out this session only). */
+  sessionId: string | null;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({
+  userId: null,
+  role: 'anonymous',
+  party: null,
+  displayName: null,
+  privateForumIds: new Set<string>(),
+  sessionId: null,
+});
+
+export interface ForumResource {
+  id: string;
+  visibility: 'public' | 'private';
+}
+export interface ThreadResource {
+  locked: boolean;
+  deletedAt?: string | null;
+}
+export interface PostResource {
+  authorId: string;
+  status: 'visible' | 'hidden' | 'deleted';
+}
+
+const rank: Record<Role, number> = { anonymous: 0, member: 1, focal_point: 1, moderator: 2, admin: 3 };
+
+export const isSignedIn = (viewer: Viewer): boolean => viewer.userId !== null;
+export const isModerator = (viewer: Viewer): boolean => rank[viewer.role] >= rank.moderator;
+export const isAdmin = (viewer: Viewer): boolean => viewer.role === 'admin';
+
+/** Private forums are visible to their members, moderators and admins only. */
+export function canViewForum(viewer: Viewer, forum: ForumResource): boolean {
+  return forum.visibility === 'public' || isModerator(viewer) || viewer.privateForumIds.has(forum.id);
+}
+export const canManageForums = isAdmin;
+export const canManageUsers = isAdmin;
+export function canCreateThread(viewer: Viewer, forum: ForumResource): boolean {
+  return isSignedIn(viewer) && canViewForum(viewer, forum);
+}
+/** Locked threads take replies from moderators only. */
+export function canReply(viewer: Viewer, forum: ForumResource, thread: ThreadResource): boolean {
+  return isSignedIn(viewer) && canViewForum(viewer, forum) && !thread.deletedAt && (!thread.locked || isModerator(viewer));
+}
+export function canEditPost(viewer: Viewer, post: PostResource): boolean {
+  return isModerator(viewer) || (viewer.userId === post.authorId && post.status === 'visible');
+}
+export const canDeletePost = canEditPost;
+export function canViewPostSource(viewer: Viewer, post: PostResource): boolean {
+  return isModerator(viewer) || viewer.userId === post.authorId;
+}
+/** Hidden and deleted posts keep their text for moderators (to restore them) and nobody else. */
+export function canViewHiddenPost(viewer: Viewer): boolean {
+  return isModerator(viewer);
+}
+export function canFlagPost(viewer: Viewer, post: PostResource): boolean {
+  return isSignedIn(viewer) && post.authorId !== viewer.userId;
+}
+export const canModerate = isModerator;
+export const canFollow = isSignedIn;
+export const canUseNotifications = isSignedIn;
+export const canPreviewMarkdown = isSignedIn;
+export const canManageOwnAccount = isSignedIn;
+
+/**
+ * Turns a policy decision into the right error: 401 for anonymous readers, 403 for signed-in users.
+ * Pass `hide` to answer 404 instead, so that private resources do not reveal that they exist.
+ */
+export function authorize(allowed: boolean, viewer: Viewer, hide?: string): void {
+  if (allowed) return;
+  if (hide) throw new NotFoundError(hide);
+  if (!isSignedIn(viewer)) throw new AuthenticationRequiredError();
+  throw new ForbiddenError();
+}

@@ -1,0 +1,99 @@
+import { users } from '@mep/db';
+import { and, isNull, like, or } from 'drizzle-orm';
+import type { AppContext } from '../../context';
+import { defineRoute } from '../../http/define-route';
+import { authorize, canManageOwnAccount, canManageUsers } from '../../policies';
+import { presentPublicUser, presentSelf } from '../../presenters/users';
+import { audit } from '../../services/forums';
+import { deleteAccount, exportUserData, setUserRole, updateProfile } from '../../services/accounts';
+import { clearSessionCookies, viewerOf } from '../auth/auth.middleware';
+import { deleteMeBody, deletedResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
+
+export function userRoutes(context: AppContext) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/users/me/export',
+      tag: 'users',
+      summary: 'Downloads everything the platform holds about the signed-in user, as JSON.',
+      errors: [401],
+      handler: ({ req, res }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageOwnAccount(viewer), viewer);
+        res.setHeader('Cache-Control', 'no-store');
+        res.attachment('mep-my-data.json');
+        return exportUserData(context.db, viewer.userId as string);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/users/me',
+      tag: 'users',
+      summary: 'Updates the display name, language or digest e-mails of the signed-in user.',
+      body: updateMeBody,
+      response: meResponse,
+      errors: [401, 403],
+      handler: ({ req, body }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageOwnAccount(viewer), viewer);
+        return { user: presentSelf(updateProfile(context.db, viewer.userId as string, body)) };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/users/me',
+      tag: 'users',
+      summary: 'Deletes the signed-in account (password required). Posts stay, shown as by "deleted user".',
+      body: deleteMeBody,
+      response: deletedResponse,
+      errors: [401, 403],
+      handler: async ({ req, res, body }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageOwnAccount(viewer), viewer);
+        await deleteAccount(context.db, context.events, viewer.userId as string, body.password);
+        context.events.emit('sessions.revoked', { userId: viewer.userId, sessionIds: 'all' });
+        clearSessionCookies(context, res);
+        return { deleted: true as const };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/users',
+      tag: 'users',
+      summary: 'Lists accounts, optionally filtered by name or e-mail (administrators).',
+      query: listUsersQuery,
+      response: userListResponse,
+      errors: [401, 403],
+      handler: ({ req, query }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageUsers(viewer), viewer);
+        const pattern = query.q ? `%${query.q.replace(/[%_]/g, '')}%` : undefined;
+        const rows = context.db
+          .select()
+          .from(users)
+          .where(and(isNull(users.deletedAt), pattern ? or(like(users.displayName, pattern), like(users.email, pattern)) : undefined))
+          .orderBy(users.createdAt)
+          .limit(200)
+          .all();
+        return { users: rows.map(presentSelf) };
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/users/:id/role',
+      tag: 'users',
+      summary: 'Sets the role of an account (administrators); a focal point needs its party.',
+      params: userIdParams,
+      body: setRoleBody,
+      response: userResponse,
+      errors: [401, 403, 404],
+      handler: ({ req, params, body }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageUsers(viewer), viewer);
+        const user = setUserRole(context.db, params.id, body.role, body.party ?? null);
+        audit(context.db, viewer, 'user.role', 'user', params.id, { role: body.role, party: body.party ?? null });
+        return { user: presentPublicUser(user) };
+      },
+    }),
+  ];
+}

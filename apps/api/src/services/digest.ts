@@ -1,0 +1,95 @@
+import { notifications, outbox, threads, users } from '@mep/db';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { AppContext } from '../context';
+import { nowIso } from './store';
+
+type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/** Attempts before an e-mail is left alone (it stays in the outbox with its last error). */
+export const MAX_SEND_ATTEMPTS = 5;
+
+/**
+ * Queues one digest e-mail per user with unread notifications not yet sent in a digest. At most one
+ * digest per user and UTC day (the outbox's dedupe key), so running it hourly is safe; notifications
+ * that arrive after today's digest wait for tomorrow's.
+ */
+export function queueDailyDigests(context: DigestCtx, now = new Date()): number {
+  const { db, config } = context;
+  const day = now.toISOString().slice(0, 10);
+  const pending = db
+    .select({ notification: notifications, threadTitle: threads.title, user: users })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(threads, eq(threads.id, notifications.threadId))
+    .where(and(isNull(notifications.readAt), isNull(notifications.digestedAt), lte(notifications.createdAt, now.toISOString()), isNull(users.deletedAt), eq(users.digestEnabled, true), isNotNull(users.email)))
+    .orderBy(asc(notifications.id))
+    .all();
+  const byUser = new Map<string, typeof pending>();
+  for (const row of pending) byUser.set(row.user.id, [...(byUser.get(row.user.id) ?? []), row]);
+
+  let queued = 0;
+  db.transaction((tx) => {
+    for (const [userId, rows] of byUser) {
+      const user = rows[0]!.user;
+      const perThread = new Map<number, { title: string; count: number }>();
+      for (const { notification, threadTitle } of rows) {
+        if (!notification.threadId) continue;
+        const entry = perThread.get(notification.threadId) ?? { title: threadTitle ?? '', count: 0 };
+        entry.count += 1;
+        perThread.set(notification.threadId, entry);
+      }
+      const link = (threadId: number) => `${config.publicUrl.replace(/\/$/, '')}/forums/threads/${threadId}`;
+      const lines = [...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`);
+      const items = [...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`);
+      const inserted = tx
+        .insert(outbox)
+        .values({
+          dedupeKey: `digest:${userId}:${day}`,
+          userId,
+          toAddress: user.email as string,
+          subject: `Minamata Exchange Platform: ${rows.length} new in the discussions you follow`,
+          text: `Hello ${user.displayName},\n\nNew activity in the discussions you follow:\n\n${lines.join('\n')}\n\nChange your e-mail settings on your profile page.\n`,
+          html: `<p>Hello ${escapeHtml(user.displayName)},</p><p>New activity in the discussions you follow:</p><ul>${items.join('')}</ul><p>Change your e-mail settings on your profile page.</p>`,
+          createdAt: nowIso(now),
+        })
+        .onConflictDoNothing()
+        .run();
+      if (!inserted.changes) continue;
+      queued += 1;
+      tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
+    }
+  });
+  return queued;
+}
+
+/**
+ * Sends what waits in the outbox through SMTP_URL. Without SMTP nothing is sent and the e-mails stay
+ * queued. Failures are recorded on the row and retried on the next run, up to MAX_SEND_ATTEMPTS.
+ */
+export async function sendQueuedEmails(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
+  const { db, config } = context;
+  if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
+  const transport = nodemailer.createTransport(config.smtpUrl);
+  const rows = db.select().from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS))).orderBy(asc(outbox.id)).limit(500).all();
+  let sent = 0;
+  let failed = 0;
+  try {
+    for (const row of rows) {
+      try {
+        await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}) });
+        db.update(outbox).set({ sentAt: nowIso(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
+        sent += 1;
+      } catch (error) {
+        failed += 1;
+        db.update(outbox).set({ attempts: row.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, row.id)).run();
+        context.log.error(`Sending e-mail ${row.id} failed`, error);
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return { sent, failed, skipped: false };
+}

@@ -1,0 +1,110 @@
+import { follows, forumMembers, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { EventBus } from '../events';
+import { authorize, canUseNotifications, type Viewer } from '../policies';
+import { presentPublicUser } from '../presenters/users';
+import type { NotificationDto } from '../realtime/events';
+import { nowIso, type Store } from './store';
+
+export interface NotifyInput {
+  kind: NotificationKind;
+  forum: { id: string; visibility: 'public' | 'private' };
+  threadId: number;
+  postId: number;
+  actorId: string;
+  /** Whose followers to notify: the thread's, the forum's, or both. */
+  followersOf: Array<{ type: 'forum' | 'thread'; id: string }>;
+}
+
+/**
+ * Inside the caller's transaction, creates one notification per follower (never the actor, never
+ * someone who can no longer see a private forum) and queues `notifications.created` for after commit.
+ */
+export function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput): number {
+  const conditions = input.followersOf.map((target) => and(eq(follows.targetType, target.type), eq(follows.targetId, target.id)));
+  const followers = tx
+    .selectDistinct({ userId: follows.userId, role: users.role })
+    .from(follows)
+    .innerJoin(users, eq(users.id, follows.userId))
+    .where(and(or(...conditions), isNull(users.deletedAt)))
+    .all()
+    .filter((f) => f.userId !== input.actorId);
+  let recipients = followers;
+  if (input.forum.visibility === 'private' && followers.length) {
+    const members = new Set(
+      tx.select({ userId: forumMembers.userId }).from(forumMembers).where(eq(forumMembers.forumId, input.forum.id)).all().map((m) => m.userId),
+    );
+    recipients = followers.filter((f) => members.has(f.userId) || f.role === 'moderator' || f.role === 'admin');
+  }
+  const createdAt = nowIso();
+  for (const { userId } of recipients) {
+    const row = tx
+      .insert(notifications)
+      .values({ userId, kind: input.kind, forumId: input.forum.id, threadId: input.threadId, postId: input.postId, actorId: input.actorId, createdAt })
+      .returning({ id: notifications.id })
+      .get();
+    events.emit('notifications.created', { notificationId: row.id, userId });
+  }
+  return recipients.length;
+}
+
+/** Notifications as their owner sees them. */
+export function presentNotifications(db: Db, rows: Array<typeof notifications.$inferSelect>): NotificationDto[] {
+  const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
+  const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
+  const titles = new Map(threadIds.length ? db.select({ id: threads.id, title: threads.title }).from(threads).where(inArray(threads.id, threadIds)).all().map((t) => [t.id, t.title]) : []);
+  const actors = new Map(actorIds.length ? db.select().from(users).where(inArray(users.id, actorIds)).all().map((u) => [u.id, u]) : []);
+  return rows.map((row) => {
+    const actor = row.actorId ? actors.get(row.actorId) : undefined;
+    return {
+      id: row.id,
+      kind: row.kind,
+      forumId: row.forumId,
+      threadId: row.threadId,
+      threadTitle: row.threadId ? (titles.get(row.threadId) ?? null) : null,
+      postId: row.postId,
+      actor: actor ? presentPublicUser(actor) : null,
+      createdAt: row.createdAt,
+      read: row.readAt !== null,
+    };
+  });
+}
+
+/** How many unread notifications a user has. */
+export function unreadCount(db: Db, userId: string): number {
+  return db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+}
+
+/** The viewer's notifications, newest first, paged by id. */
+export function listNotifications(db: Db, viewer: Viewer, options: { before?: number; limit: number; unreadOnly?: boolean }): { items: NotificationDto[]; unreadCount: number } {
+  authorize(canUseNotifications(viewer), viewer);
+  const userId = viewer.userId as string;
+  const rows = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), options.before ? lt(notifications.id, options.before) : undefined, options.unreadOnly ? isNull(notifications.readAt) : undefined))
+    .orderBy(desc(notifications.id))
+    .limit(options.limit)
+    .all();
+  return { items: presentNotifications(db, rows), unreadCount: unreadCount(db, userId) };
+}
+
+/** Loads one notification for the live event to its owner. */
+export function getNotificationDto(db: Db, notificationId: number): NotificationDto | undefined {
+  const row = db.select().from(notifications).where(eq(notifications.id, notificationId)).get();
+  return row ? presentNotifications(db, [row])[0] : undefined;
+}
+
+/** Marks some (or all) of the viewer's notifications read; announces the new count to their other tabs. */
+export function markNotificationsRead(db: Db, events: EventBus, viewer: Viewer, ids: number[] | 'all'): number {
+  authorize(canUseNotifications(viewer), viewer);
+  const userId = viewer.userId as string;
+  events.afterCommit(() => {
+    db.update(notifications)
+      .set({ readAt: nowIso() })
+      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1])))
+      .run();
+    events.emit('notifications.read', { userId });
+  });
+  return unreadCount(db, userId);
+}

@@ -1,0 +1,105 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { forumMembers, forums, sessions, users, type Db } from '@mep/db';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { ANONYMOUS, type Viewer } from '../policies';
+
+export const SESSION_COOKIE = 'mep_session';
+export const SESSION_DAYS = 30;
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
+
+/** Parses a Cookie header; malformed pairs are skipped rather than failing the request. */
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  if (!header) return cookies;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    let value = part.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    try {
+      cookies[name] ??= decodeURIComponent(value);
+    } catch {
+      // undecodable value: ignore the cookie
+    }
+  }
+  return cookies;
+}
+
+/** Creates a session for a user and returns the token for the cookie (only its hash is stored). */
+export function createSession(db: Db, userId: string, userAgent?: string, now = new Date()): { token: string; expiresAt: Date } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
+  db.insert(sessions)
+    .values({ id: sha256(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null })
+    .run();
+  return { token, expiresAt };
+}
+
+/** Resolves a session token to the viewer it belongs to; unknown, expired or deleted-user tokens give the anonymous viewer. */
+export function resolveViewer(db: Db, token: string | undefined, now = new Date()): Viewer {
+  if (!token || token.length > 200) return ANONYMOUS;
+  return resolveViewerBySessionId(db, sha256(token), now);
+}
+
+/** Like resolveViewer, from the stored session id (the token's hash): sockets keep only that. */
+export function resolveViewerBySessionId(db: Db, id: string | null | undefined, now = new Date()): Viewer {
+  if (!id) return ANONYMOUS;
+  const row = db
+    .select({ user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now.toISOString()), isNull(users.deletedAt)))
+    .get();
+  if (!row) return ANONYMOUS;
+  return viewerForUser(db, row.user, id);
+}
+
+/** Builds the viewer of a user row, loading their private-forum memberships. */
+export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId: string | null = null): Viewer {
+  const memberships = db
+    .select({ forumId: forumMembers.forumId })
+    .from(forumMembers)
+    .innerJoin(forums, eq(forums.id, forumMembers.forumId))
+    .where(and(eq(forumMembers.userId, user.id), eq(forums.visibility, 'private')))
+    .all();
+  return {
+    userId: user.id,
+    role: user.role,
+    party: user.party,
+    displayName: user.displayName,
+    privateForumIds: new Set(memberships.map((m) => m.forumId)),
+    sessionId,
+  };
+}
+/** Ends one session. */
+export function revokeSession(db: Db, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Ends every session of a user ("sign out everywhere"); returns how many were ended. */
+export function revokeAllSessions(db: Db, userId: string): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/**
+ * CSRF token for a request. Signed in: derived from the session token, so a cookie planted by a
+ * sibling subdomain cannot match it. Anonymous: the random value of the readable CSRF cookie.
+ */
+export function csrfTokenFor(sessionToken: string | undefined, csrfCookie: string | undefined): string | undefined {
+  if (sessionToken) return sha256(`csrf:${sessionToken}`);
+  return csrfCookie;
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Constant-time comparison of a presented token with the expected one. */
+export function csrfMatches(expected: string | undefined, presented: string | undefined): boolean {
+  if (!expected || !presented) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
