@@ -1,0 +1,58 @@
+/** The six official UN languages. */
+export type Lang = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh';
+
+export const LANGS: readonly Lang[] = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+
+export type Scheme = 'theme' | 'article' | 'annex' | 'doctype' | 'topic' | 'party' | 'region' | 'group';
+
+export const SCHEMES: readonly Scheme[] = ['theme', 'article', 'annex', 'doctype', 'topic', 'party', 'region', 'group'];
+
+export type Labels = Record<Lang, string>;
+export type AltLabels = Partial<Record<Lang, string[]>>;
+
+/** One SKOS concept. `narrower` is always computed from `broader`, never written by hand. */
+export interface Concept {
+  id: string;
+  scheme: Scheme;
+  prefLabel: Labels;
+  altLabels: AltLabels;
+  broader: string[];
+  narrower: string[];
+  related: string[];
+  /** Convention articles / annexes (`article:N`, `annex:X`) the concept belongs to. */
+  articles: string[];
+  /** GEMET or UNBIS concept URIs. */
+  exactMatch: string[];
+  notation?: string;
+}
+
+export interface Taxonomy {
+  concepts: readonly Concept[];
+  getConcept(id: string): Concept | undefined;
+  listConcepts(scheme?: Scheme): Concept[];
+  /** Themes a concept belongs to: itself, its broader themes, or the themes of its articles. */
+  themesOf(id: string): string[];
+  /** All broader concepts, transitively (e.g. a party's sub-region, region and the world). */
+  ancestorsOf(id: string): string[];
+}
+
+export interface Evidence {
+  /** 1-based page number; 0 means the document title. */
+  page: number;
+  text: string;
+}
+
+export interface ConceptMatch {
+  conceptId: string;
+  /** 0..1, higher is more central to the document. */
+  score: number;
+  /** Distinct occurrences in the pages (implied concepts: the sum of what implied them). */
+  count: number;
+  evidence: Evidence[];
+}
+
+export interface TagInput {
+  pages: { page: number; text: string }[];
+  title?: string;
+  language?: string;
+}
