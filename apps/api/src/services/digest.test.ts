@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, forums, openDatabase, outbox, type Db } from '@mep/db';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../config';
+import { createEventBus } from '../events';
+import { createUser } from './accounts';
+import { queueDailyDigests, sendQueuedEmails } from './digest';
+import { setFollow } from './forums';
+import { viewerForUser } from './sessions';
+import { createReply, createThread } from './threads';
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+let dir: string;
+let db: Db;
+let smtp: SMTPServer;
+let smtpPort: number;
+const received: Received[] = [];
+const log = { info: () => {}, error: (m: string, e?: unknown) => console.error(m, e) };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mep-digest-'));
+  db = openDatabase(join(dir, 'db.sqlite'));
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        // Undo quoted-printable soft line breaks so assertions can read the body.
+        raw = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const config = (smtpUrl?: string) => ({ smtpUrl, mailFrom: 'MEP <no-reply@mep.test>', publicUrl: 'https://mep.test' }) as Config;
+
+describe('daily digest e-mails through the outbox and a real SMTP server', () => {
+  it('queues one digest per follower and day, and sends it over SMTP', async () => {
+    const events = createEventBus((name, error) => console.error(name, error));
+    db.insert(forums).values({ id: 'asgm', title: { en: 'ASGM' }, createdAt: new Date().toISOString() }).run();
+    const alice = await createUser(db, { email: 'alice@mep.test', password: 'correct horse battery', displayName: 'Alice' });
+    const bob = await createUser(db, { email: 'bob@mep.test', password: 'correct horse battery', displayName: 'Bob' });
+    const aliceViewer = viewerForUser(db, alice);
+    const bobViewer = viewerForUser(db, bob);
+    setFollow(db, bobViewer, 'forum', 'asgm', true);
+
+    const { thread } = createThread({ db, events }, aliceViewer, 'asgm', { title: 'Mercury-free gold <processing>', body: 'How do you phase out whole-ore amalgamation?', concepts: [], documentIds: [] });
+    setFollow(db, bobViewer, 'thread', String(thread.id), true);
+    createReply({ db, events }, aliceViewer, thread.id, 'Retorts first.');
+
+    const now = new Date();
+    expect(queueDailyDigests({ db, config: config(), log }, now)).toBe(1);
+    // Idempotent for the day: running again queues nothing new.
+    expect(queueDailyDigests({ db, config: config(), log }, now)).toBe(0);
+
+    // Without SMTP the e-mail waits in the outbox.
+    expect(await sendQueuedEmails({ db, config: config(), log })).toEqual({ sent: 0, failed: 0, skipped: true });
+    expect(db.select().from(outbox).all()).toHaveLength(1);
+
+    const result = await sendQueuedEmails({ db, config: config(`smtp://127.0.0.1:${smtpPort}`), log });
+    expect(result).toEqual({ sent: 1, failed: 0, skipped: false });
+    expect(received).toHaveLength(1);
+    const mail = received[0]!;
+    expect(mail.to).toEqual(['bob@mep.test']);
+    expect(mail.from).toBe('no-reply@mep.test');
+    expect(mail.raw).toContain('Subject: Minamata Exchange Platform: 2 new');
+    expect(mail.raw).toContain('https://mep.test/forums/threads/');
+    // The HTML part escapes thread titles.
+    expect(mail.raw).toContain('Mercury-free gold &lt;processing&gt;');
+    expect(db.select().from(outbox).get()?.sentAt).toBeTruthy();
+
+    // Sent e-mails are not sent twice.
+    expect((await sendQueuedEmails({ db, config: config(`smtp://127.0.0.1:${smtpPort}`), log })).sent).toBe(0);
+  });
+
+  it('records SMTP failures on the row and retries later', async () => {
+    db.insert(outbox).values({ dedupeKey: 'test:unreachable', toAddress: 'x@mep.test', subject: 's', text: 't', createdAt: new Date().toISOString() }).run();
+    const result = await sendQueuedEmails({ db, config: config('smtp://127.0.0.1:1'), log: { info: () => {}, error: () => {} } });
+    expect(result.failed).toBe(1);
+    const row = db.select().from(outbox).all().find((r) => r.dedupeKey === 'test:unreachable');
+    expect(row?.attempts).toBe(1);
+    expect(row?.lastError).toBeTruthy();
+    expect(row?.sentAt).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, documents, openDatabase, type Db } from '@mep/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { htmlToText, renderMarkdown } from './markdown';
+
+let db: Db;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mep-md-'));
+  db = openDatabase(join(dir, 'db.sqlite'));
+  const now = new Date().toISOString();
+  db.insert(documents)
+    .values({ id: 'doc123', sha256: 'x'.repeat(64), fileName: 'c.pdf', mime: 'application/pdf', kind: 'pdf', sizeBytes: 1, title: 'Minamata Convention <on> Mercury', language: 'en', doctype: 'doctype:convention-text', pageCount: 1, year: 2013, createdAt: now, updatedAt: now })
+    .run();
+});
+afterAll(() => {
+  closeDatabase(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const render = (md: string) => renderMarkdown(db, md).html;
+
+/** Nothing executable may survive, whatever the trick. */
+function expectInert(rendered: string): void {
+  // Escaped text inside quoted attribute values is inert: look at the markup only.
+  const html = rendered.replace(/"[^"]*"/g, '""').replace(/>[^<]*</g, '><');
+  expect(rendered).not.toMatch(/javascript:|vbscript:|data:/i);
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<style/i);
+  expect(html).not.toMatch(/<iframe|<object|<embed|<form|<input|<svg|<math|<img/i);
+  expect(html).not.toMatch(/\son\w+\s*=/i);
+  expect(html).not.toMatch(/javascript:/i);
+  expect(html).not.toMatch(/vbscript:/i);
+  expect(html).not.toMatch(/data:/i);
+  expect(html).not.toMatch(/style=/i);
+}
+
+describe('Markdown → sanitized HTML', () => {
+  const payloads: Array<[string, string]> = [
+    ['script tag', 'Hello <script>alert(1)</script> world'],
+    ['event handler', '<img src=x onerror="alert(1)">'],
+    ['javascript link', '[click](javascript:alert(1))'],
+    ['javascript link, encoded', '[click](jav&#x61;script:alert(1))'],
+    ['javascript autolink in html', '<a href="javascript:alert(1)">x</a>'],
+    ['mixed-case scheme with whitespace', '<a href=" JaVaScRiPt:alert(1)">x</a>'],
+    ['data URL link', '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['data URL image', '![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)'],
+    ['svg onload', '<svg onload=alert(1)></svg>'],
+    ['iframe', '<iframe src="https://evil.example"></iframe>'],
+    ['style attribute and tag', '<p style="background:url(javascript:alert(1))">x</p><style>body{}</style>'],
+    ['nested breakout', '<scr<script>ipt>alert(1)</scr</script>ipt>'],
+    ['form', '<form action="https://evil.example"><input name=a></form>'],
+    ['vbscript', '[x](vbscript:msgbox(1))'],
+    ['details ontoggle', '<details open ontoggle=alert(1)>'],
+    ['link title breakout', '[x](https://example.org "a\\" onmouseover=\\"alert(1)")'],
+  ];
+  for (const [name, payload] of payloads) {
+    it(`neutralises ${name}`, () => expectInert(render(payload)));
+  }
+
+  it('keeps ordinary formatting and gives links rel="nofollow ugc noopener"', () => {
+    const html = render('**Bold** and _it_ and `code`\n\n- one\n- two\n\n[UNEP](https://www.unep.org/)');
+    expect(html).toContain('<strong>Bold</strong>');
+    expect(html).toContain('<li>one</li>');
+    expect(html).toContain('<a href="https://www.unep.org/" rel="nofollow ugc noopener">UNEP</a>');
+  });
+
+  it('renders links to repository documents as document cards from the documents table', () => {
+    const rendered = renderMarkdown(db, 'See [the text](/documents/doc123) and [missing](/documents/nope).');
+    expect(rendered.documentIds).toEqual(['doc123']);
+    expect(rendered.html).toContain('class="doc-card"');
+    expect(rendered.html).toContain('data-document-id="doc123"');
+    expect(rendered.html).toContain('Minamata Convention &lt;on&gt; Mercury');
+    expect(rendered.html).toContain('convention-text · 2013');
+    expect(rendered.html).toContain('<a href="/documents/nope" rel="nofollow ugc noopener">missing</a>');
+    expectInert(rendered.html);
+  });
+
+  it('turns HTML into plain text for search and e-mails', () => {
+    expect(htmlToText(render('# Title\n\nA &amp; B <b>bold</b>'))).toBe('Title\n\nA & B bold');
+  });
+});
