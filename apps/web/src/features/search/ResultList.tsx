@@ -1,0 +1,67 @@
+import type { SearchHit } from '../../api/types';
+import { commonMessages } from '../../app/messages';
+import { useT } from '../../i18n/LanguageProvider';
+import { Link } from '../../router/Router';
+import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { searchMessages } from './messages';
+import { documentHref } from './searchState';
+import { toSafeSnippetHtml } from './snippet';
+import { useDocumentLanguageName } from './useFacetLabel';
+
+/** Passages shown under a hit; more would push the next result off a phone screen. */
+const MAX_PASSAGES = 3;
+
+function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
+  const t = useT(searchMessages);
+  const tc = useT(commonMessages);
+  const conceptLabel = useConceptLabel();
+  const languageName = useDocumentLanguageName();
+  const themes = hit.concepts.filter((id) => id.startsWith('theme:'));
+  const meta = [hit.symbol, conceptLabel(hit.doctype.includes(':') ? hit.doctype : `doctype:${hit.doctype}`), languageName(hit.language), hit.date ?? (hit.year ? String(hit.year) : null)].filter(
+    (part): part is string => Boolean(part),
+  );
+  const passages = hit.passages.slice(0, MAX_PASSAGES);
+  return (
+    <li className="result">
+      <h3 className="result-title">
+        <Link href={documentHref(hit.documentId, q)}>{hit.title}</Link>
+      </h3>
+      <p className="result-meta">{meta.join(' · ')}</p>
+      {hit.snippet ? <p className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} /> : null}
+      {passages.length > 0 ? (
+        <div className="passages">
+          <p className="passages-title">{t('passagesTitle')}</p>
+          <ul>
+            {passages.map((passage) => (
+              <li key={passage.page}>
+                <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page">
+                  {tc('pageN', { n: passage.page })}
+                </Link>{' '}
+                <span className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(passage.snippet) }} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {themes.length > 0 ? (
+        <ul className="tag-list" aria-label={t('themesOfResult')}>
+          {themes.map((id) => (
+            <li key={id} className="tag">
+              {conceptLabel(id)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+export function ResultList({ hits, q, startIndex }: { hits: SearchHit[]; q: string; startIndex: number }) {
+  return (
+    <ol className="results" start={startIndex}>
+      {hits.map((hit) => (
+        <ResultItem key={hit.documentId} hit={hit} q={q} />
+      ))}
+    </ol>
+  );
+}

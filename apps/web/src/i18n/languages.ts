@@ -1,0 +1,21 @@
+/** The six official UN languages, the only interface languages. */
+export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+/** Each language named in itself, so a reader finds their language whatever is showing now. */
+export const NATIVE_NAMES: Record<Lang, string> = {
+  ar: 'العربية',
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  ru: 'Русский',
+  zh: '中文',
+};
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+export function getDirection(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}

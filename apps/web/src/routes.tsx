@@ -1,0 +1,34 @@
+import { lazy } from 'react';
+import { commonMessages } from './app/messages';
+import { navLabel, type RouteDef } from './app/routeTypes';
+import { SearchPage } from './features/search/SearchPage';
+
+// The search page ships in the main bundle (first page most readers see, budget 150 KB gzipped);
+// the heavier pages load on demand.
+const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
+const ExplorePage = lazy(() => import('./features/explore/ExplorePage'));
+const ConventionRefPage = lazy(() => import('./features/explore/ConventionRefPage'));
+
+/**
+ * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
+ * appears in the header navigation, in table order. E.g. the forums will add:
+ *   { path: '/forums', component: lazy(() => import('./features/forums/ForumsPage')),
+ *     nav: { href: '/forums', label: navLabel(forumMessages, 'navForums'), activeFor: ['/forums'] } },
+ */
+export const routes: RouteDef[] = [
+  {
+    path: '/search',
+    component: SearchPage,
+    nav: { href: '/search', label: navLabel(commonMessages, 'navSearch'), activeFor: ['/search', '/documents'] },
+  },
+  { path: '/', component: SearchPage },
+  { path: '/documents/:id', component: DocumentPage },
+  {
+    path: '/explore',
+    component: ExplorePage,
+    nav: { href: '/explore', label: navLabel(commonMessages, 'navExplore'), activeFor: ['/explore', '/articles', '/annexes'] },
+  },
+  { path: '/articles/:ref', component: ConventionRefPage },
+  { path: '/annexes/:ref', component: ConventionRefPage },
+  // Forums: one line here (see above).
+];
