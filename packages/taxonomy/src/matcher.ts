@@ -62,8 +62,10 @@ function ruleFor(tok: Token, acronym: boolean): Rule {
   }
   if (tok.script === 'ar') {
     let stem = w.startsWith('ال') && w.length >= 5 ? w.slice(2) : w;
-    if (stem.endsWith('ه') && stem.length >= 4) stem = stem.slice(0, -1);
-    return { kind: 'ar', stem, maxSuffix: stem.length <= 3 ? 0 : 3 };
+    // ة (folded to ه) becomes ات in plurals and takes suffixes, so it is not part of the stem.
+    const feminine = stem.endsWith('ه') && stem.length >= 4;
+    if (feminine) stem = stem.slice(0, -1);
+    return { kind: 'ar', stem, maxSuffix: stem.length > 3 ? 3 : feminine ? 2 : 0 };
   }
   if (w.length <= 3 || /\d/.test(w)) return { kind: 'exact', stem: w, maxSuffix: 0 };
   return { kind: 'latin', stem: w, maxSuffix: 0 };
