@@ -74,12 +74,15 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
       warnings.push(`${REPAIRED_WARNING} (${repair.repaired} of ${texts.length} pages)`);
     }
 
-    const nonEmpty = texts.filter((t) => t.length > 0);
-    const cleanPages = nonEmpty.filter((t) => assessTextQuality(t).score >= CLEAN_SCORE).length;
-    const overall = assessTextQuality(nonEmpty.join('\n'));
-    if (overall.letters === 0) throw new ExtractionError('no-text');
-    if (overall.score < CLEAN_SCORE) {
-      warnings.push(`${LOW_QUALITY_WARNING} (${cleanPages} of ${nonEmpty.length} pages with text are clean)`);
+    // One quality pass per page; the document score is their character-weighted mean.
+    const qualities = texts.filter((t) => t.length > 0).map(assessTextQuality);
+    const cleanPages = qualities.filter((q) => q.score >= CLEAN_SCORE).length;
+    const chars = qualities.reduce((n, q) => n + q.chars, 0);
+    const letters = qualities.reduce((n, q) => n + q.letters, 0);
+    const score = chars === 0 ? 0 : qualities.reduce((n, q) => n + q.score * q.chars, 0) / chars;
+    if (letters === 0) throw new ExtractionError('no-text');
+    if (score < CLEAN_SCORE) {
+      warnings.push(`${LOW_QUALITY_WARNING} (${cleanPages} of ${qualities.length} pages with text are clean)`);
     }
 
     const doc: ExtractedDocument = {

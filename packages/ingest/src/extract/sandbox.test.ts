@@ -76,12 +76,17 @@ describe('extractInSandbox', () => {
 
   it('works when called from a plain tsx process, which exits by itself afterwards', async () => {
     const script = `
-      import { extractInSandbox } from ${JSON.stringify(`${REPO_ROOT}packages/ingest/src/extract/index.ts`)};
+      import { closeSandboxPools, extractInSandbox } from ${JSON.stringify(`${REPO_ROOT}packages/ingest/src/extract/index.ts`)};
       import { readFileSync } from 'node:fs';
       const doc = await extractInSandbox(new Uint8Array(readFileSync(${JSON.stringify(`${FIXTURES}en-products-guide.pdf`)})));
       console.log(JSON.stringify({ pages: doc.pageCount }));
+      // A second process closes its pool explicitly: close() must settle with idle (unref'd) children.
+      if (process.argv.includes('--close')) { await closeSandboxPools(); console.log(JSON.stringify({ closed: true })); }
     `;
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, timeout: 60_000 });
-    expect(JSON.parse(stdout.trim())).toEqual({ pages: 3 });
+    const run = promisify(execFile);
+    const plain = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: REPO_ROOT, timeout: 60_000 });
+    expect(JSON.parse(plain.stdout.trim())).toEqual({ pages: 3 });
+    const closing = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, '--', '--close'], { cwd: REPO_ROOT, timeout: 60_000 });
+    expect(closing.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ pages: 3 }, { closed: true }]);
   });
 });

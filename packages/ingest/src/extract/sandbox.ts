@@ -156,7 +156,10 @@ export class ExtractionPool {
         new Promise<void>((resolve) => {
           if (w.child.exitCode !== null || w.child.signalCode !== null) return resolve();
           w.child.once('exit', () => resolve());
-          this.fail(w, new ExtractionError('extraction-crashed', 'the extraction pool was closed'));
+          // An idle child is unref'd; without a ref its exit event may never be awaited.
+          this.setRef(w, true);
+          if (w.settled) w.child.kill('SIGKILL');
+          else this.fail(w, new ExtractionError('extraction-crashed', 'the extraction pool was closed'));
         }),
     );
     await Promise.all(exits);
