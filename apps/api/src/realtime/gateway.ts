@@ -164,7 +164,11 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
       ensureRoomBudget(room);
       socket.join(room);
       schedulePresence(threadId);
-      return { threadId, lastPostId: lastPostId(db, threadId), presence: io.of('/').adapter.rooms.get(room)?.size ?? 1 };
+      const presence = io.of('/').adapter.rooms.get(room)?.size ?? 1;
+      // Sent as a broadcast (to the socket's own room) so it carries a recovery offset: a client that
+      // has received no broadcast yet has no offset, and could not recover a dropped connection.
+      io.to(socket.id).emit('presence.count', { threadId, count: presence });
+      return { threadId, lastPostId: lastPostId(db, threadId), presence };
     });
     handle('threads.leave', threadPayload, ({ threadId }) => {
       socket.leave(rooms.thread(threadId));

@@ -73,13 +73,14 @@ export class SessionClient {
   del = <T = any>(path: string, body?: unknown) => this.request<T>('DELETE', path, body);
 
   /** Opens a Socket.IO connection with this client's cookies. */
-  socket(options: { autoConnect?: boolean; forceNew?: boolean } = {}): ClientSocket {
+  socket(options: { autoConnect?: boolean; forceNew?: boolean; reconnection?: boolean } = {}): ClientSocket {
     return connectSocket(this.baseUrl, {
       path: SOCKET_PATH,
       transports: ['websocket'],
       extraHeaders: this.cookies.size ? { cookie: this.cookieHeader } : {},
       forceNew: options.forceNew ?? true,
       autoConnect: options.autoConnect ?? true,
+      reconnection: options.reconnection ?? true,
       reconnectionDelay: 50,
       reconnectionDelayMax: 200,
     }) as ClientSocket;
