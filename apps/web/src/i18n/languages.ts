@@ -19,3 +19,11 @@ export function isLang(value: unknown): value is Lang {
 export function getDirection(lang: Lang): 'rtl' | 'ltr' {
   return lang === 'ar' ? 'rtl' : 'ltr';
 }
+
+/**
+ * `lang`/`dir` for text in a document's own language (titles, snippets, page text): screen readers
+ * then pronounce it right, and an English title reads left-to-right inside the Arabic interface.
+ */
+export function documentTextProps(language: string): { lang?: string; dir: 'auto' } {
+  return isLang(language) ? { lang: language, dir: 'auto' } : { dir: 'auto' };
+}

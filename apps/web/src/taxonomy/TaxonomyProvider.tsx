@@ -28,16 +28,29 @@ export function useTaxonomy(): Taxonomy {
 }
 
 export function labelConcept(concept: TaxonomyConcept | undefined, id: string, lang: Lang): string {
-  const label = concept?.prefLabel[lang] || concept?.prefLabel.en;
-  if (!label) return fallbackConceptLabel(id, lang);
-  // article and annex labels are their titles; readers also need the number to find them
-  const ref = formatArticleRef(id, lang);
-  return ref ? `${ref}${lang === 'zh' ? '：' : ': '}${label}` : label;
+  return concept?.prefLabel[lang] || concept?.prefLabel.en || fallbackConceptLabel(id, lang);
 }
 
-/** The bare title of a concept (an article's title without "Article 4:"). */
-export function titleConcept(concept: TaxonomyConcept | undefined, lang: Lang): string | null {
-  return concept?.prefLabel[lang] || concept?.prefLabel.en || null;
+/** "Article 4: Mercury-added products", "Статья 4. …", "第4条：…" → the reference and the title. */
+const CONVENTION_LABEL = /^(.*?)\s?(?:[:：]|\.\s)\s*(.+)$/u;
+
+/**
+ * An article's or annex's reference and title, split from its taxonomy label (whose reference is
+ * spelled as the official text of each language spells it, e.g. "المرفق ألف" for Annex A).
+ */
+export function splitConventionLabel(concept: TaxonomyConcept | undefined, id: string, lang: Lang): { ref: string; title: string | null } {
+  const fallbackRef = formatArticleRef(id, lang) ?? id;
+  const label = concept?.prefLabel[lang] || concept?.prefLabel.en;
+  const match = label ? CONVENTION_LABEL.exec(label) : null;
+  if (!match) return { ref: fallbackRef, title: label ?? null };
+  return { ref: match[1] || fallbackRef, title: match[2] ?? null };
+}
+
+/** `(id) => { ref, title }` for articles and annexes in the interface language. */
+export function useConventionLabel(): (id: string) => { ref: string; title: string | null } {
+  const { concepts } = useTaxonomy();
+  const { lang } = useLanguage();
+  return useMemo(() => (id: string) => splitConventionLabel(concepts.get(id), id, lang), [concepts, lang]);
 }
 
 /** `label(id)` in the interface language, with a readable fallback while the taxonomy loads. */

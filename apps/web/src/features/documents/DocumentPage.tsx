@@ -6,7 +6,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
-import { isLang } from '../../i18n/languages';
+import { documentTextProps } from '../../i18n/languages';
 import { Link, useLocation } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { conceptSearchHref, documentHref, newSearch, toSearchHref } from '../search/searchState';
@@ -17,11 +17,6 @@ import { documentMessages } from './messages';
 import { OriginalFile } from './OriginalFile';
 import { PageViewer } from './PageViewer';
 import { RelatedDocuments } from './RelatedDocuments';
-
-/** `lang`/`dir` for the document's own text, so screen readers pronounce it in its language. */
-function textLanguageProps(language: string): { lang?: string; dir: 'auto' } {
-  return isLang(language) ? { lang: language, dir: 'auto' } : { dir: 'auto' };
-}
 
 function DocumentMeta({ doc }: { doc: DocumentDetail }) {
   const t = useT(documentMessages);
@@ -105,12 +100,12 @@ export default function DocumentPage({ params }: PageProps) {
       {doc ? (
         <>
           <PageHeading>
-            <span {...textLanguageProps(doc.language)}>{doc.title}</span>
+            <span {...documentTextProps(doc.language)}>{doc.title}</span>
           </PageHeading>
           <DocumentMeta doc={doc} />
           <div className="document-layout">
             <div className="document-main">
-              <PageViewer documentId={doc.id} pageCount={pageCount} page={page} q={q} jumpedTo={hashPage !== null} pageHref={pageHref} textProps={textLanguageProps(doc.language)} />
+              <PageViewer documentId={doc.id} pageCount={pageCount} page={page} q={q} jumpedTo={hashPage !== null} pageHref={pageHref} textProps={documentTextProps(doc.language)} />
               <OriginalFile doc={doc} />
             </div>
             <div className="document-side">

@@ -3,6 +3,7 @@ import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/LanguageProvider';
+import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { documentHref } from '../search/searchState';
@@ -29,7 +30,9 @@ export function RelatedDocuments({ documentId }: { documentId: string }) {
           <ul className="related-list">
             {state.data.documents.map((doc) => (
               <li key={doc.documentId}>
-                <Link href={documentHref(doc.documentId, '')}>{doc.title}</Link>
+                <Link href={documentHref(doc.documentId, '')} {...documentTextProps(doc.language)}>
+                  {doc.title}
+                </Link>
                 <p className="result-meta">
                   {[languageName(doc.language), doc.year ? String(doc.year) : null].filter(Boolean).join(' · ')}
                 </p>

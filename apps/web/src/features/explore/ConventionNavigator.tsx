@@ -1,22 +1,20 @@
-import { useLanguage, useT } from '../../i18n/LanguageProvider';
+import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
-import { formatArticleRef } from '../../taxonomy/fallbackLabels';
-import { titleConcept, useTaxonomy } from '../../taxonomy/TaxonomyProvider';
+import { useConventionLabel } from '../../taxonomy/TaxonomyProvider';
 import { ANNEX_IDS, ARTICLE_IDS, conventionRefHref } from './convention';
 import { exploreMessages } from './messages';
 
 function RefList({ ids, counts }: { ids: string[]; counts: Record<string, number> }) {
   const t = useT(exploreMessages);
-  const { lang } = useLanguage();
-  const { concepts } = useTaxonomy();
+  const conventionLabel = useConventionLabel();
   return (
     <ol className="convention-list">
       {ids.map((id) => {
-        const title = titleConcept(concepts.get(id), lang);
+        const { ref, title } = conventionLabel(id);
         return (
           <li key={id}>
             <Link href={conventionRefHref(id)}>
-              <span className="ref">{formatArticleRef(id, lang)}</span>
+              <span className="ref">{ref}</span>
               {title ? <span className="ref-title">{title}</span> : null}
             </Link>
             <span className="ref-count">{t('referringCount', { count: counts[id] ?? 0 })}</span>

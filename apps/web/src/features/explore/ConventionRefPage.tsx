@@ -7,9 +7,9 @@ import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
+import { documentTextProps } from '../../i18n/languages';
 import { Link, useLocation } from '../../router/Router';
-import { formatArticleRef } from '../../taxonomy/fallbackLabels';
-import { titleConcept, useTaxonomy } from '../../taxonomy/TaxonomyProvider';
+import { splitConventionLabel, useConventionLabel, useTaxonomy } from '../../taxonomy/TaxonomyProvider';
 import { documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { useDocumentLanguageName } from '../search/useFacetLabel';
 import { conventionRefHref, findNeighbours, parseConventionRef, THEME_IDS } from './convention';
@@ -31,7 +31,9 @@ function ReferringDocuments({ conceptId }: { conceptId: string }) {
       <ul className="related-list">
         {hits.map((hit) => (
           <li key={hit.documentId}>
-            <Link href={documentHref(hit.documentId, '')}>{hit.title}</Link>
+            <Link href={documentHref(hit.documentId, '')} {...documentTextProps(hit.language)}>
+              {hit.title}
+            </Link>
             <p className="result-meta">{[hit.symbol, languageName(hit.language), hit.year ? String(hit.year) : null].filter(Boolean).join(' · ')}</p>
           </li>
         ))}
@@ -52,8 +54,8 @@ export default function ConventionRefPage({ params }: PageProps) {
   const kind = pathname.startsWith('/annexes/') ? 'annex' : 'article';
   const conceptId = parseConventionRef(kind, params.ref ?? '');
   const { state, retry } = useApi<ConceptDetail>(conceptId ? `/api/taxonomy/concepts/${encodeURIComponent(conceptId)}` : null);
-  const ref = conceptId ? formatArticleRef(conceptId, lang) : null;
-  const title = conceptId ? (titleConcept(state.data ?? concepts.get(conceptId), lang) ?? null) : null;
+  const conventionLabel = useConventionLabel();
+  const { ref, title } = conceptId ? splitConventionLabel(state.data ?? concepts.get(conceptId), conceptId, lang) : { ref: null, title: null };
   useDocumentTitle(ref ? `${ref}${title ? ` — ${title}` : ''}` : t('unknownRef'));
 
   if (!conceptId || !ref) {
@@ -98,14 +100,14 @@ export default function ConventionRefPage({ params }: PageProps) {
       <nav className="ref-neighbours" aria-label={t('neighboursNav')}>
         {previous ? (
           <Link href={conventionRefHref(previous)} rel="prev">
-            {t('previousRef', { label: formatArticleRef(previous, lang) ?? '' })}
+            {t('previousRef', { label: conventionLabel(previous).ref })}
           </Link>
         ) : (
           <span />
         )}
         {next ? (
           <Link href={conventionRefHref(next)} rel="next">
-            {t('nextRef', { label: formatArticleRef(next, lang) ?? '' })}
+            {t('nextRef', { label: conventionLabel(next).ref })}
           </Link>
         ) : null}
       </nav>

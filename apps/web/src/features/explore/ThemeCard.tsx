@@ -3,10 +3,10 @@ import { useApi } from '../../api/useApi';
 import { ConceptChips } from '../../components/ConceptChips';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
-import { useLanguage, useT } from '../../i18n/LanguageProvider';
-import { formatArticleRef } from '../../taxonomy/fallbackLabels';
+import { useT } from '../../i18n/LanguageProvider';
+import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
-import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { useConceptLabel, useConventionLabel } from '../../taxonomy/TaxonomyProvider';
 import { documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { conventionRefHref } from './convention';
 import { exploreMessages } from './messages';
@@ -24,7 +24,9 @@ function LatestDocuments({ themeId }: { themeId: string }) {
     <ul className="latest-list">
       {state.data.hits.map((hit) => (
         <li key={hit.documentId}>
-          <Link href={documentHref(hit.documentId, '')}>{hit.title}</Link>
+          <Link href={documentHref(hit.documentId, '')} {...documentTextProps(hit.language)}>
+              {hit.title}
+            </Link>
           {hit.year ? <span className="result-meta"> · {hit.year}</span> : null}
         </li>
       ))}
@@ -35,7 +37,7 @@ function LatestDocuments({ themeId }: { themeId: string }) {
 export function ThemeCard({ themeId, concept, documentCount }: { themeId: string; concept: TaxonomyConcept | undefined; documentCount: number }) {
   const t = useT(exploreMessages);
   const label = useConceptLabel();
-  const { lang } = useLanguage();
+  const conventionLabel = useConventionLabel();
   const headingId = `theme-${themeId.slice('theme:'.length)}`;
   const narrower = concept?.narrower ?? [];
   const articles = concept?.articles ?? [];
@@ -51,7 +53,7 @@ export function ThemeCard({ themeId, concept, documentCount }: { themeId: string
           {articles.map((id, index) => (
             <span key={id}>
               {index > 0 ? ', ' : null}
-              <Link href={conventionRefHref(id)}>{formatArticleRef(id, lang)}</Link>
+              <Link href={conventionRefHref(id)}>{conventionLabel(id).ref}</Link>
             </span>
           ))}
         </p>

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../api/types';
 import { commonMessages } from '../../app/messages';
 import { useT } from '../../i18n/LanguageProvider';
+import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { searchMessages } from './messages';
@@ -24,10 +25,12 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   return (
     <li className="result">
       <h3 className="result-title">
-        <Link href={documentHref(hit.documentId, q)}>{hit.title}</Link>
+        <Link href={documentHref(hit.documentId, q)} {...documentTextProps(hit.language)}>
+          {hit.title}
+        </Link>
       </h3>
       <p className="result-meta">{meta.join(' · ')}</p>
-      {hit.snippet ? <p className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} /> : null}
+      {hit.snippet ? <p className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} /> : null}
       {passages.length > 0 ? (
         <div className="passages">
           <p className="passages-title">{t('passagesTitle')}</p>
@@ -37,7 +40,7 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
                 <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page">
                   {tc('pageN', { n: passage.page })}
                 </Link>{' '}
-                <span className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(passage.snippet) }} />
+                <span className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(passage.snippet) }} />
               </li>
             ))}
           </ul>
