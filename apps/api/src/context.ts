@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '@mep/db';
-import { connectSearch, createBlobStore, type BlobStore, type SearchConnection } from '@mep/ingest';
+import { closeSandboxPools, connectSearch, createBlobStore, type BlobStore, type SearchConnection } from '@mep/ingest';
 import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
@@ -49,8 +49,9 @@ export async function createContext(config: Config, log: Logger = consoleLogger)
   }
 }
 
-/** Stops the embedded Meilisearch (if any) and closes the database. */
+/** Stops the extraction sandboxes and the embedded Meilisearch (if any), and closes the database. */
 export async function closeContext(context: AppContext): Promise<void> {
+  await closeSandboxPools();
   await context.search.close();
   closeDatabase(context.db);
 }

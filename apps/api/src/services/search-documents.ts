@@ -47,6 +47,8 @@ export interface SearchDocumentsResult {
 
 const TEXT_FIELDS = ['text_ar', 'text_en', 'text_es', 'text_fr', 'text_ru', 'text_zh', 'text_other'];
 const PASSAGES_PER_HIT = 3;
+/** Passages fetched with the first round trip, shared by all hits of the page. */
+const PASSAGE_POOL = 60;
 
 /** Meilisearch filter for the given facets; values are JSON-quoted so no value can change the expression. */
 export function buildFilter(filters: FacetFilters, except?: FacetName): string[] {
@@ -59,11 +61,8 @@ export function buildFilter(filters: FacetFilters, except?: FacetName): string[]
   return clauses;
 }
 
-/**
- * Searches the documents index with disjunctive facets (each facet counted as if its own filter were
- * off, so choosing a value never hides the alternatives), then finds the best passages of each hit.
- */
-export async function searchDocuments(context: AppContext, params: SearchDocumentsParams): Promise<SearchDocumentsResult> {
+/** The Meilisearch queries one search sends in its first (usually only) round trip. */
+export function buildSearchQueries(context: AppContext, params: SearchDocumentsParams) {
   const { search } = context;
   const filter = buildFilter(params.filters);
   const activeFacets = FACET_ATTRIBUTES.filter((facet) => params.filters[facet]?.length);
@@ -88,15 +87,41 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     facets: [facet],
     hitsPerPage: 0,
   }));
+  // Passages of the whole result set in the same round trip: the best pages of the top hits are
+  // almost always among them, so a follow-up query is the exception.
+  const passages = params.q && params.pageSize > 0 ? [{ ...passageQuery(context, params.q, filter), limit: PASSAGE_POOL }] : [];
+  return { activeFacets, queries: [main, ...perFacet, ...passages] };
+}
 
+function passageQuery(context: AppContext, q: string, filter: string[]) {
+  return {
+    indexUid: context.search.passages.uid,
+    q,
+    filter,
+    attributesToRetrieve: ['documentId', 'page', 'lang'],
+    attributesToCrop: TEXT_FIELDS,
+    attributesToHighlight: TEXT_FIELDS,
+    cropLength: 30,
+    ...HIGHLIGHT_TAGS,
+  };
+}
+
+/**
+ * Searches the documents index with disjunctive facets (each facet counted as if its own filter were
+ * off, so choosing a value never hides the alternatives), and the best passages of each hit.
+ */
+export async function searchDocuments(context: AppContext, params: SearchDocumentsParams): Promise<SearchDocumentsResult> {
+  const { activeFacets, queries } = buildSearchQueries(context, params);
   let responses;
   try {
-    responses = (await search.client.multiSearch({ queries: [main, ...perFacet] })).results;
+    responses = (await context.search.client.multiSearch({ queries })).results;
   } catch (error) {
     throw new ServiceUnavailableError('search_unavailable', `The search service did not answer: ${(error as Error).message}`);
   }
-  const [mainResult, ...facetResults] = responses;
+  const mainResult = responses[0];
   if (!mainResult) throw new ServiceUnavailableError('search_unavailable', 'The search service gave no answer.');
+  const facetResults = responses.slice(1, 1 + activeFacets.length);
+  const passageResult = responses[1 + activeFacets.length];
 
   const facets = Object.fromEntries(FACET_ATTRIBUTES.map((facet) => [facet, { ...(mainResult.facetDistribution?.[facet] ?? {}) }])) as Record<FacetName, Record<string, number>>;
   activeFacets.forEach((facet, i) => {
@@ -104,24 +129,27 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   });
 
   const relatedConcepts = params.q ? findConceptsInQuery(params.q).map((match) => match.conceptId) : [];
-  const hits: SearchHit[] = mainResult.hits.map((hit) => {
-    const field = textField(String(hit.lang));
-    const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
-    const text = typeof formatted[field] === 'string' ? (formatted[field] as string) : '';
-    return {
-      documentId: String(hit.id),
-      title: String(hit.title),
-      doctype: String(hit.doctype),
-      language: String(hit.lang),
-      year: (hit.year as number | null) ?? null,
-      date: (hit.date as string | null) ?? null,
-      symbol: (hit.symbol as string | null) ?? null,
-      concepts: (hit.concepts as string[]) ?? [],
-      snippet: renderSnippet(text),
-      passages: [],
-    };
-  });
-  if (params.q && hits.length > 0) await attachPassages(context, params.q, hits, relatedConcepts);
+  const hits: SearchHit[] = mainResult.hits.map((hit) => ({
+    documentId: String(hit.id),
+    title: String(hit.title),
+    doctype: String(hit.doctype),
+    language: String(hit.lang),
+    year: (hit.year as number | null) ?? null,
+    date: (hit.date as string | null) ?? null,
+    symbol: (hit.symbol as string | null) ?? null,
+    concepts: (hit.concepts as string[]) ?? [],
+    snippet: formattedText(hit, String(hit.lang)),
+    passages: [],
+  }));
+  if (passageResult) {
+    const byDocument = new Map(hits.map((hit) => [hit.documentId, hit]));
+    for (const passage of passageResult.hits) {
+      const hit = byDocument.get(String(passage.documentId));
+      if (hit && hit.passages.length < PASSAGES_PER_HIT) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
+    }
+    const missing = hits.filter((hit) => hit.passages.length === 0);
+    if (missing.length > 0) await attachPassages(context, params.q, missing, relatedConcepts);
+  }
 
   const total = mainResult.totalHits ?? mainResult.estimatedTotalHits ?? 0;
   return {
@@ -134,6 +162,12 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     facets,
     relatedConcepts,
   };
+}
+
+function formattedText(hit: Record<string, unknown>, language: string): string {
+  const formatted = (hit._formatted ?? {}) as Record<string, unknown>;
+  const value = formatted[textField(language)];
+  return typeof value === 'string' ? renderSnippet(value) : '';
 }
 
 /**
@@ -157,11 +191,7 @@ async function attachPassages(context: AppContext, q: string, hits: SearchHit[],
   const results = (await search.client.multiSearch({ queries })).results;
   const needEvidence: SearchHit[] = [];
   hits.forEach((hit, i) => {
-    const field = textField(hit.language);
-    hit.passages = (results[i]?.hits ?? []).map((passage) => ({
-      page: Number(passage.page),
-      snippet: renderSnippet(String((passage._formatted as Record<string, unknown> | undefined)?.[field] ?? '')),
-    }));
+    hit.passages = (results[i]?.hits ?? []).map((passage) => ({ page: Number(passage.page), snippet: formattedText(passage, hit.language) }));
     if (hit.passages.length === 0) needEvidence.push(hit);
   });
   if (needEvidence.length === 0 || queryConcepts.length === 0) return;
@@ -175,7 +205,8 @@ async function attachPassages(context: AppContext, q: string, hits: SearchHit[],
     const evidence = evidenceRows.filter((row) => row.documentId === hit.documentId).flatMap((row) => row.evidence);
     const seen = new Set<number>();
     for (const item of evidence) {
-      if (seen.has(item.page) || seen.size >= PASSAGES_PER_HIT) continue;
+      // page 0 is the title: not a passage to jump to
+      if (item.page < 1 || seen.has(item.page) || seen.size >= PASSAGES_PER_HIT) continue;
       seen.add(item.page);
       const pageRow = context.db.select({ text: pages.text }).from(pages).where(and(eq(pages.documentId, hit.documentId), eq(pages.page, item.page))).get();
       hit.passages.push({ page: item.page, snippet: snippetAround(pageRow?.text ?? item.text, item.text) });

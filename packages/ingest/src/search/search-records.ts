@@ -100,13 +100,7 @@ function buildFacetFields(
   const of = (scheme: string) => conceptIds.filter((id) => id.startsWith(`${scheme}:`));
   const parties = of('party');
   const regions = new Set<string>(of('region'));
-  for (const party of parties) {
-    for (const broader of taxonomy.getConcept(party)?.broader ?? []) {
-      if (!broader.startsWith('region:')) continue;
-      regions.add(broader);
-      for (const higher of taxonomy.getConcept(broader)?.broader ?? []) if (higher.startsWith('region:')) regions.add(higher);
-    }
-  }
+  for (const party of parties) for (const ancestor of taxonomy.ancestorsOf(party)) if (ancestor.startsWith('region:')) regions.add(ancestor);
   return {
     theme: of('theme'),
     article: [...of('article'), ...of('annex')],

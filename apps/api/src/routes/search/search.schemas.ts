@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** A query parameter that may repeat (`?theme=a&theme=b`) or carry comma-separated values. */
-function repeatable<T extends z.ZodType>(item: T) {
+function repeatable<T extends z.ZodType<unknown, any>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
     .optional()

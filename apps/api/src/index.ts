@@ -1,0 +1,5 @@
+export { readConfig, type Config } from './config';
+export { createContext, closeContext, consoleLogger, type AppContext, type Logger } from './context';
+export { createApp, listRoutes } from './app';
+export { startServer, type RunningServer } from './server';
+export { buildSearchQueries, searchDocuments, type SearchDocumentsParams } from './services/search-documents';

@@ -1,0 +1,97 @@
+/**
+ * Search latency: the same queries through the API (HTTP, validation, presenters, passage follow-ups)
+ * and straight to Meilisearch (the multi-search the API sends), interleaved in one run, over at least
+ * 10,000 passages. BENCH_ROUNDS (default 5) repeats the query list.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { closeSandboxPools, ingestFiles } from '@mep/ingest';
+import { buildSearchQueries, closeContext, createContext, readConfig, startServer, type SearchDocumentsParams } from '@mep/api';
+import { copyCorpusPdfs, percentile } from './bench-corpus';
+
+const MIN_PASSAGES = 10_000;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'mep-bench-search-'));
+
+const queries: Array<Partial<SearchDocumentsParams['filters']> & { q: string }> = [
+  { q: 'dental amalgam' }, { q: 'mercury' }, { q: 'artisanal and small-scale gold mining' }, { q: 'emissions from coal-fired power plants' },
+  { q: 'national action plan' }, { q: 'hazardous wastes' }, { q: 'marine biological diversity' }, { q: 'prior informed consent' },
+  { q: 'amalgame dentaire' }, { q: 'mercurio dental' }, { q: 'financial mechanism' }, { q: 'capacity-building and technical assistance' },
+  { q: 'knowledge management' }, { q: 'persistent organic pollutants' }, { q: 'conference of the parties' }, { q: 'environmental impact assessment' },
+  { q: 'Article 14' }, { q: 'cement clinker' }, { q: 'chlor-alkali' }, { q: 'skin lightening' }, { q: 'digital strategy' }, { q: 'reporting' },
+  { q: 'mercury', theme: ['theme:asgm'] }, { q: 'waste', lang: ['en'] }, { q: 'convention', lang: ['en', 'fr', 'es'] }, { q: '' },
+  { q: '', theme: ['theme:products', 'theme:emissions'] }, { q: 'marine', year: [2023] }, { q: 'agreement', doctype: ['doctype:convention-text'] },
+  { q: 'mercurio' }, { q: 'ртуть' }, { q: '汞' }, { q: 'الزئبق' }, { q: 'secretariat', article: ['article:17'] },
+];
+
+function toUrl(query: (typeof queries)[number]): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v !== '') params.append(key, String(v));
+  }
+  return `/api/search?${params}`;
+}
+
+function toParams(query: (typeof queries)[number]): SearchDocumentsParams {
+  const { q, ...rest } = query;
+  const filters = { theme: [], article: [], doctype: [], party: [], region: [], lang: [], year: [], ...rest } as SearchDocumentsParams['filters'];
+  return { q, filters, sort: 'relevance', page: 1, pageSize: 10 };
+}
+
+try {
+  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0' }), { info() {}, error: console.error });
+  let passages = 0;
+  for (let batch = 1; passages < MIN_PASSAGES; batch++) {
+    const files = copyCorpusPdfs(join(work, `files-${batch}`), 4, `batch ${batch} `);
+    const outcomes = await ingestFiles(files, context, { indexBatchSize: 50 });
+    passages = (await context.search.passages.getStats()).numberOfDocuments;
+    process.stdout.write(`\ringested ${outcomes.filter((o) => o.status === 'ingested').length} new documents; ${passages} passages indexed`);
+    if (outcomes.every((o) => o.status !== 'ingested')) throw new Error('no new documents: copies are not distinct');
+  }
+  const documents = (await context.search.documents.getStats()).numberOfDocuments;
+  console.log(`\nbench:search — ${documents} documents, ${passages} passages; ${queries.length} queries × ${rounds} rounds`);
+  const server = await startServer(context, 0, '127.0.0.1');
+  const base = `http://127.0.0.1:${server.port}`;
+
+  const api: number[] = [];
+  const meili: number[] = [];
+  const runApi = async (query: (typeof queries)[number]) => {
+    const started = performance.now();
+    const response = await fetch(base + toUrl(query));
+    await response.json();
+    if (!response.ok) throw new Error(`${toUrl(query)} → ${response.status}`);
+    return performance.now() - started;
+  };
+  const runMeili = async (query: (typeof queries)[number]) => {
+    const started = performance.now();
+    await context.search.client.multiSearch({ queries: buildSearchQueries(context, toParams(query)).queries });
+    return performance.now() - started;
+  };
+  for (const query of queries) {
+    await runApi(query);
+    await runMeili(query);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      // alternate which goes first so neither side always gets the warmer cache
+      if (round % 2 === 0) {
+        api.push(await runApi(query));
+        meili.push(await runMeili(query));
+      } else {
+        meili.push(await runMeili(query));
+        api.push(await runApi(query));
+      }
+    }
+  }
+  const row = (name: string, values: number[]) => `${name.padEnd(34)} p50 ${percentile(values, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(values, 95).toFixed(2).padStart(7)} ms`;
+  console.log(row('Meilisearch directly (multi-search)', meili));
+  console.log(row('MEP API /api/search', api));
+  console.log(`ratio API / Meilisearch: p50 ${(percentile(api, 50) / percentile(meili, 50)).toFixed(2)}×, p95 ${(percentile(api, 95) / percentile(meili, 95)).toFixed(2)}×  (aim: p50 ≤ 1.3×, API p95 < 50 ms)`);
+  await server.close();
+  await closeContext(context);
+} finally {
+  await closeSandboxPools();
+  rmSync(work, { recursive: true, force: true });
+}
