@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole } from '@mep/db';
 import { eq } from 'drizzle-orm';
-import { ApiError, AuthenticationRequiredError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -117,7 +117,7 @@ export function exportUserData(db: Db, userId: string): Record<string, unknown> 
  */
 export async function deleteAccount(db: Db, events: EventBus, userId: string, password: string, now = new Date()): Promise<void> {
   const user = getUser(db, userId);
-  if (!(await verifyPassword(password, user.passwordHash))) throw new AuthenticationRequiredError('The password is not right.');
+  if (!(await verifyPassword(password, user.passwordHash))) throw new ApiError('invalid_credentials', 'The password is not right.', 401);
   events.afterCommit(() => {
     db.transaction((tx) => {
       tx.delete(sessions).where(eq(sessions.userId, userId)).run();

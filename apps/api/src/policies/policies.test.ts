@@ -1,0 +1,244 @@
+/**
+ * The role matrix: every HTTP route and every socket event, for every role, against the expected
+ * allow / deny. Adding a route or an event without a row here fails the test.
+ */
+import { randomBytes } from 'node:crypto';
+import { documents, users, type UserRole } from '@mep/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../../test/platform';
+import { listRoutes } from '../app';
+import { CLIENT_EVENT_NAMES, type Role } from '../realtime/events';
+import { createUser } from '../services/accounts';
+import { hashPassword } from '../services/passwords';
+import { createSession, csrfTokenFor, SESSION_COOKIE } from '../services/sessions';
+import { connected, emitWithAck, SessionClient, type ClientSocket } from '../services/testing/forum-harness';
+
+const ROLES: readonly Role[] = ['anonymous', 'member', 'focal_point', 'moderator', 'admin'];
+
+/** `ok`: a 2xx answer. `pass`: anything but 401/403 (routes whose answer depends on data). Numbers: that exact status. */
+type Outcome = 'ok' | 'pass' | 401 | 403 | 404;
+type Expectation = Record<Role, Outcome>;
+
+const all = (outcome: Outcome): Expectation => ({ anonymous: outcome, member: outcome, focal_point: outcome, moderator: outcome, admin: outcome });
+const signedIn: Expectation = { anonymous: 401, member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' };
+const moderators: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 'ok', admin: 'ok' };
+const admins: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 403, admin: 'ok' };
+
+interface Fixture {
+  platform: TestPlatform;
+  documentId: string;
+  /** A fresh thread in a public forum by another user (the owner), with its first post. */
+  thread(): Promise<{ threadId: number; postId: number }>;
+  /** A fresh user to act upon. */
+  userId(): Promise<string>;
+}
+
+interface Call {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+}
+
+const newThreadBody = () => ({ title: 'Matrix thread', body: 'Body', concepts: [], documentIds: [] });
+
+/** One row per route, keyed `METHOD /path` exactly as declared. */
+const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expect: Expectation }> = {
+  'GET /api/health': { call: () => ({ method: 'GET', path: '/api/health' }), expect: all('ok') },
+  'GET /api/ready': { call: () => ({ method: 'GET', path: '/api/ready' }), expect: all('ok') },
+  'GET /api/search': { call: () => ({ method: 'GET', path: '/api/search?q=mercury' }), expect: all('ok') },
+  'GET /api/documents/:id': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}` }), expect: all('pass') },
+  'GET /api/documents/:id/file': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/file` }), expect: all('pass') },
+  'GET /api/documents/:id/pages': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/pages` }), expect: all('pass') },
+  'GET /api/documents/:id/pages/:n': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/pages/1` }), expect: all('pass') },
+  'GET /api/documents/:id/related': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/related` }), expect: all('pass') },
+  'GET /api/taxonomy': { call: () => ({ method: 'GET', path: '/api/taxonomy' }), expect: all('ok') },
+  'GET /api/taxonomy/concepts/:id': { call: () => ({ method: 'GET', path: '/api/taxonomy/concepts/theme:asgm' }), expect: all('ok') },
+
+  'GET /api/auth/csrf': { call: () => ({ method: 'GET', path: '/api/auth/csrf' }), expect: all('ok') },
+  'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }), expect: all('ok') },
+  'POST /api/auth/register': {
+    call: () => ({ method: 'POST', path: '/api/auth/register', body: { email: `new-${randomBytes(4).toString('hex')}@mep.test`, password: 'a long enough password', displayName: 'Newcomer' } }),
+    expect: all('ok'),
+  },
+  'POST /api/auth/sign-in': { call: () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: 'known@mep.test', password: 'a long enough password' } }), expect: all('ok') },
+  'POST /api/auth/sign-out': { call: () => ({ method: 'POST', path: '/api/auth/sign-out' }), expect: all('ok') },
+  'POST /api/auth/sign-out-everywhere': { call: () => ({ method: 'POST', path: '/api/auth/sign-out-everywhere' }), expect: signedIn },
+
+  'GET /api/users/me/export': { call: () => ({ method: 'GET', path: '/api/users/me/export' }), expect: signedIn },
+  'PATCH /api/users/me': { call: () => ({ method: 'PATCH', path: '/api/users/me', body: { displayName: 'Renamed' } }), expect: signedIn },
+  'DELETE /api/users/me': { call: () => ({ method: 'DELETE', path: '/api/users/me', body: { password: 'a long enough password' } }), expect: signedIn },
+  'GET /api/users': { call: () => ({ method: 'GET', path: '/api/users' }), expect: admins },
+  'PUT /api/users/:id/role': { call: async (fx) => ({ method: 'PUT', path: `/api/users/${await fx.userId()}/role`, body: { role: 'moderator' } }), expect: admins },
+
+  'GET /api/forums': { call: () => ({ method: 'GET', path: '/api/forums' }), expect: all('ok') },
+  'POST /api/forums': { call: () => ({ method: 'POST', path: '/api/forums', body: { id: `wg-${randomBytes(4).toString('hex')}`, title: { en: 'Working group' }, visibility: 'private' } }), expect: admins },
+  'GET /api/forums/:forumId': { call: () => ({ method: 'GET', path: '/api/forums/asgm' }), expect: all('ok') },
+  'PUT /api/forums/:forumId/members/:userId': { call: async (fx) => ({ method: 'PUT', path: `/api/forums/wg-matrix/members/${await fx.userId()}` }), expect: admins },
+  'DELETE /api/forums/:forumId/members/:userId': { call: async (fx) => ({ method: 'DELETE', path: `/api/forums/wg-matrix/members/${await fx.userId()}` }), expect: admins },
+  'PUT /api/forums/:forumId/follow': { call: () => ({ method: 'PUT', path: '/api/forums/asgm/follow' }), expect: signedIn },
+  'DELETE /api/forums/:forumId/follow': { call: () => ({ method: 'DELETE', path: '/api/forums/asgm/follow' }), expect: signedIn },
+  'GET /api/forums/:forumId/threads': { call: () => ({ method: 'GET', path: '/api/forums/asgm/threads' }), expect: all('ok') },
+  'POST /api/forums/:forumId/threads': { call: () => ({ method: 'POST', path: '/api/forums/asgm/threads', body: newThreadBody() }), expect: signedIn },
+  'GET /api/threads/:threadId': { call: async (fx) => ({ method: 'GET', path: `/api/threads/${(await fx.thread()).threadId}` }), expect: all('ok') },
+  'GET /api/threads/:threadId/posts': { call: async (fx) => ({ method: 'GET', path: `/api/threads/${(await fx.thread()).threadId}/posts?after=0` }), expect: all('ok') },
+  'POST /api/threads/:threadId/posts': { call: async (fx) => ({ method: 'POST', path: `/api/threads/${(await fx.thread()).threadId}/posts`, body: { body: 'A reply' } }), expect: signedIn },
+  'PUT /api/threads/:threadId/follow': { call: async (fx) => ({ method: 'PUT', path: `/api/threads/${(await fx.thread()).threadId}/follow` }), expect: signedIn },
+  'DELETE /api/threads/:threadId/follow': { call: async (fx) => ({ method: 'DELETE', path: `/api/threads/${(await fx.thread()).threadId}/follow` }), expect: signedIn },
+  'GET /api/posts/:postId': { call: async (fx) => ({ method: 'GET', path: `/api/posts/${(await fx.thread()).postId}` }), expect: all('ok') },
+  // Someone else's post: only moderators may edit, delete or read its history.
+  'PATCH /api/posts/:postId': { call: async (fx) => ({ method: 'PATCH', path: `/api/posts/${(await fx.thread()).postId}`, body: { body: 'Edited' } }), expect: moderators },
+  'DELETE /api/posts/:postId': { call: async (fx) => ({ method: 'DELETE', path: `/api/posts/${(await fx.thread()).postId}` }), expect: moderators },
+  'GET /api/posts/:postId/history': { call: async (fx) => ({ method: 'GET', path: `/api/posts/${(await fx.thread()).postId}/history` }), expect: moderators },
+  'POST /api/markdown/preview': { call: () => ({ method: 'POST', path: '/api/markdown/preview', body: { body: '**x**' } }), expect: signedIn },
+  'GET /api/documents/:id/threads': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/threads` }), expect: all('ok') },
+  'GET /api/discussions/search': { call: () => ({ method: 'GET', path: '/api/discussions/search?q=matrix' }), expect: all('ok') },
+
+  'GET /api/notifications': { call: () => ({ method: 'GET', path: '/api/notifications' }), expect: signedIn },
+  'GET /api/notifications/unread-count': { call: () => ({ method: 'GET', path: '/api/notifications/unread-count' }), expect: signedIn },
+  'POST /api/notifications/read': { call: () => ({ method: 'POST', path: '/api/notifications/read', body: { all: true } }), expect: signedIn },
+
+  'POST /api/posts/:postId/flags': { call: async (fx) => ({ method: 'POST', path: `/api/posts/${(await fx.thread()).postId}/flags`, body: { reason: 'Spam here' } }), expect: signedIn },
+  'GET /api/moderation/flags': { call: () => ({ method: 'GET', path: '/api/moderation/flags' }), expect: moderators },
+  'POST /api/moderation/flags/:flagId/resolve': { call: () => ({ method: 'POST', path: '/api/moderation/flags/1/resolve', body: { action: 'dismiss' } }), expect: moderators },
+  'POST /api/posts/:postId/hide': { call: async (fx) => ({ method: 'POST', path: `/api/posts/${(await fx.thread()).postId}/hide`, body: {} }), expect: moderators },
+  'POST /api/posts/:postId/restore': { call: async (fx) => ({ method: 'POST', path: `/api/posts/${(await fx.thread()).postId}/restore`, body: {} }), expect: moderators },
+  'PUT /api/threads/:threadId/lock': { call: async (fx) => ({ method: 'PUT', path: `/api/threads/${(await fx.thread()).threadId}/lock`, body: { locked: true } }), expect: moderators },
+  'PUT /api/threads/:threadId/pin': { call: async (fx) => ({ method: 'PUT', path: `/api/threads/${(await fx.thread()).threadId}/pin`, body: { pinned: true } }), expect: moderators },
+  'GET /api/moderation/audit': { call: () => ({ method: 'GET', path: '/api/moderation/audit' }), expect: moderators },
+};
+
+type SocketOutcome = 'ok' | 'not_found' | 'authentication_required' | 'forbidden';
+/** Socket events × roles. `public` targets a public thread / forum, `private` a private working group. */
+const SOCKET_MATRIX: Record<string, Array<{ target: 'public' | 'private'; expect: Record<Role, SocketOutcome> }>> = {
+  'threads.join': [
+    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+  ],
+  'forums.join': [
+    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+  ],
+  'threads.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } }],
+  'forums.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } }],
+  typing: [
+    { target: 'public', expect: { anonymous: 'authentication_required', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+  ],
+};
+
+let platform: TestPlatform;
+let fixture: Fixture;
+let ownerClient: SessionClient;
+let privateThreadId: number;
+let publicThreadId: number;
+let counter = 0;
+let passwordHash: string;
+
+/** A user row and a session, without the cost of scrypt (the matrix needs hundreds). */
+function quickUser(role: UserRole): { userId: string; token: string } {
+  counter += 1;
+  const userId = `u_matrix_${counter}`;
+  platform.context.db
+    .insert(users)
+    .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString() })
+    .run();
+  return { userId, token: createSession(platform.context.db, userId).token };
+}
+
+/** A client for one request: a fresh user each time, so rate limits and deletions never leak between cells. */
+function clientFor(role: Role): SessionClient {
+  const client = new SessionClient(platform.url);
+  if (role !== 'anonymous') {
+    const { token } = quickUser(role);
+    client.cookies.set(SESSION_COOKIE, token);
+    client.cookies.set('mep_csrf', csrfTokenFor(token, undefined) as string);
+  }
+  return client;
+}
+
+function matches(outcome: Outcome, status: number): boolean {
+  if (outcome === 'ok') return status >= 200 && status < 300;
+  if (outcome === 'pass') return status !== 401 && status !== 403 && status < 500;
+  return status === outcome;
+}
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const { db } = platform.context;
+  const now = new Date().toISOString();
+  const documentId = 'abcdef0123456789';
+  const { key: sha256 } = await platform.context.blobs.put(Buffer.from('Matrix document'));
+  passwordHash = await hashPassword('a long enough password');
+  db.insert(documents).values({ id: documentId, sha256, fileName: 'x.txt', mime: 'text/plain', kind: 'text', sizeBytes: 1, title: 'Matrix document', language: 'en', doctype: 'doctype:guidance', pageCount: 1, year: 2020, createdAt: now, updatedAt: now }).run();
+  await createUser(db, { email: 'known@mep.test', password: 'a long enough password', displayName: 'Known' });
+  ownerClient = clientFor('moderator'); // moderators are exempt from the posting rate limit
+  const admin = clientFor('admin');
+  await admin.post('/api/forums', { id: 'wg-matrix', title: { en: 'Matrix working group' }, visibility: 'private' });
+  privateThreadId = (await admin.post('/api/forums/wg-matrix/threads', newThreadBody())).body.thread.id;
+  publicThreadId = (await ownerClient.post('/api/forums/asgm/threads', newThreadBody())).body.thread.id;
+  fixture = {
+    platform,
+    documentId,
+    async thread() {
+      const { body } = await ownerClient.post('/api/forums/asgm/threads', newThreadBody());
+      return { threadId: body.thread.id, postId: body.post.id };
+    },
+    async userId() {
+      return quickUser('member').userId;
+    },
+  };
+  // A flag for the resolve row (id 1).
+  const { postId } = await fixture.thread();
+  await clientFor('member').post(`/api/posts/${postId}/flags`, { reason: 'for the matrix' });
+}, 180_000);
+afterAll(async () => platform?.close());
+
+describe('role matrix: HTTP routes', () => {
+  it('lists every route of the API, and nothing else', () => {
+    const declared = listRoutes(platform.context).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    expect(declared.filter((key) => !(key in MATRIX)), 'routes missing from the matrix').toEqual([]);
+    expect(Object.keys(MATRIX).filter((key) => !declared.includes(key)), 'matrix rows without a route').toEqual([]);
+  });
+
+  for (const [key, row] of Object.entries(MATRIX)) {
+    it(key, async () => {
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        const call = await row.call(fixture);
+        const response = await clientFor(role).request(call.method, call.path, call.body);
+        if (!matches(row.expect[role], response.status)) failures.push(`${role}: expected ${row.expect[role]}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+describe('role matrix: socket events', () => {
+  it('lists every client event', () => {
+    expect(CLIENT_EVENT_NAMES.filter((name) => !(name in SOCKET_MATRIX))).toEqual([]);
+  });
+
+  for (const [event, rows] of Object.entries(SOCKET_MATRIX)) {
+    for (const row of rows) {
+      it(`${event} (${row.target})`, async () => {
+        const failures: string[] = [];
+        for (const role of ROLES) {
+          const socket: ClientSocket = clientFor(role).socket();
+          try {
+            await connected(socket);
+            const threadId = row.target === 'public' ? publicThreadId : privateThreadId;
+            const payload = event.startsWith('forums.') ? { forumId: row.target === 'public' ? 'asgm' : 'wg-matrix' } : { threadId };
+            // Typing needs the room: join first (a denied join leaves the policy to answer the same way).
+            if (event === 'typing') await emitWithAck(socket, 'threads.join', { threadId });
+            const ack = await emitWithAck(socket, event, payload);
+            const outcome = ack.ok ? 'ok' : ack.error.code;
+            if (outcome !== row.expect[role]) failures.push(`${role}: expected ${row.expect[role]}, got ${outcome}`);
+          } finally {
+            socket.disconnect();
+          }
+        }
+        expect(failures).toEqual([]);
+      });
+    }
+  }
+});
