@@ -33,7 +33,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: 'Chinese',
     lang_other: 'Other language',
     pageN: 'Page {n}',
-    documentCount: { one: '{count} document', other: '{count} documents' },
   },
   fr: {
     skipToContent: 'Aller au contenu principal',
@@ -66,7 +65,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: 'Chinois',
     lang_other: 'Autre langue',
     pageN: 'Page {n}',
-    documentCount: { one: '{count} document', other: '{count} documents' },
   },
   es: {
     skipToContent: 'Ir al contenido principal',
@@ -99,7 +97,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: 'Chino',
     lang_other: 'Otro idioma',
     pageN: 'Página {n}',
-    documentCount: { one: '{count} documento', other: '{count} documentos' },
   },
   ru: {
     skipToContent: 'Перейти к основному содержанию',
@@ -132,7 +129,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: 'Китайский',
     lang_other: 'Другой язык',
     pageN: 'Страница {n}',
-    documentCount: { one: '{count} документ', few: '{count} документа', many: '{count} документов', other: '{count} документа' },
   },
   ar: {
     skipToContent: 'الانتقال إلى المحتوى الرئيسي',
@@ -165,14 +161,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: 'الصينية',
     lang_other: 'لغة أخرى',
     pageN: 'الصفحة {n}',
-    documentCount: {
-      zero: 'لا توجد وثائق',
-      one: 'وثيقة واحدة',
-      two: 'وثيقتان',
-      few: '{count} وثائق',
-      many: '{count} وثيقة',
-      other: '{count} وثيقة',
-    },
   },
   zh: {
     skipToContent: '跳到主要内容',
@@ -205,7 +193,6 @@ export const commonMessages = registerMessages('common', {
     lang_zh: '中文',
     lang_other: '其他语言',
     pageN: '第 {n} 页',
-    documentCount: { other: '{count} 份文件' },
   },
 });
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import '../app/messages';
-import '../features/documents/messages';
-import '../features/explore/messages';
-import '../features/search/messages';
+// every catalog in the app, present and future (a new feature's messages.ts is covered automatically)
+import.meta.glob(['../app/messages.ts', '../features/*/messages.ts'], { eager: true });
 import { listRegisteredBundles, registerMessages, translate } from './catalog';
 import { LANGUAGES } from './languages';
 
 describe('message catalogs', () => {
   it('translate every key in all six languages, with the same placeholders as English', () => {
     const bundles = listRegisteredBundles();
-    expect(bundles.map((b) => b.namespace).sort()).toEqual(['common', 'documents', 'explore', 'search']);
+    expect(bundles.map((b) => b.namespace)).toEqual(expect.arrayContaining(['common', 'documents', 'explore', 'search']));
     for (const bundle of bundles) {
       for (const [key, source] of Object.entries(bundle.catalog.en)) {
         const sourceText = typeof source === 'string' ? source : source.other;
