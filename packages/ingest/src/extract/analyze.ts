@@ -93,10 +93,58 @@ function findHeaderDate(text: string): string | undefined {
   return undefined;
 }
 
-/** "Done at Minamata, Japan, on 10 October 2013": the date a treaty was adopted. */
+/**
+ * The date a treaty was adopted, from its closing formula: "Done at Minamata, Japan, on 10 October 2013",
+ * "DONE at Basel on the 22nd day of March 1989", or written out in words: "on this tenth day of October,
+ * two thousand and thirteen".
+ */
 function findSigningDate(text: string): string | undefined {
-  const m = /(?:Done at|Fait à|Hecho en|Совершено в)[^.\n]{0,80}?(\d{1,2}\s+(?:de\s+)?\p{L}+\s+(?:de\s+)?\d{4})/iu.exec(text);
-  return m ? findDate(m[1]!) : undefined;
+  const m = /(?:Done at|Fait à|Hecho en|Совершено в)([^.]{0,200})/iu.exec(text);
+  if (!m) return undefined;
+  // "ninety-\neight": words hyphenated across a line break
+  const tail = m[1]!.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ');
+  const numeric = /(\d{1,2})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?:de\s+)?(\p{L}+)[\s,]+(?:de\s+)?(\d{4})/iu.exec(tail);
+  if (numeric) {
+    const iso = toIso(Number(numeric[3]), MONTHS[numeric[2]!.toLowerCase()] ?? 0, Number(numeric[1]));
+    if (iso) return iso;
+  }
+  const words = /(\p{L}+(?:[- ]\p{L}+)?)\s+day\s+of\s+(\p{L}+)[\s,]+((?:\p{L}+[- ,]*){2,8})/iu.exec(tail);
+  if (!words) return undefined;
+  // "this tenth", "the twenty-second", "twenty first": the ordinal is the last word or the last two.
+  const ordinal = words[1]!.toLowerCase().split(/[- ]+/);
+  const day = Math.max(ORDINAL_DAYS.indexOf(ordinal.join('-')), ORDINAL_DAYS.indexOf(ordinal.at(-1)!)) + 1;
+  const year = parseEnglishNumber(words[3]!);
+  return day > 0 && year ? toIso(year, MONTHS[words[2]!.toLowerCase()] ?? 0, day) : undefined;
+}
+
+const ORDINAL_DAYS = [
+  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
+  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
+  'twenty-first', 'twenty-second', 'twenty-third', 'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth', 'twenty-ninth', 'thirtieth',
+  'thirty-first',
+];
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+  sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/** "two thousand and thirteen" → 2013; "one thousand nine hundred and eighty-nine" → 1989. */
+export function parseEnglishNumber(words: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const word of words.toLowerCase().split(/[\s,-]+/)) {
+    if (word === 'and' || word === '') continue;
+    if (word in NUMBER_WORDS) current += NUMBER_WORDS[word]!;
+    else if (word === 'hundred') current *= 100;
+    else if (word === 'thousand') {
+      total += current * 1000;
+      current = 0;
+    } else break;
+    seen = true;
+  }
+  return seen ? total + current : undefined;
 }
 
 /** Lines that head a page but never make a title. */
@@ -224,8 +272,12 @@ export function analyzeDocument(doc: ExtractedDocument, fileName?: string): Docu
     symbol = symbolFromFileName(fileName, firstPages);
     if (symbol) flags.push('symbol-from-file-name');
   }
-  const date = findHeaderDate(doc.pages.slice(0, 2).map((p) => p.text).join('\n')) ?? findSigningDate(fullText) ?? doc.embeddedDate;
-  const year = date ? Number(date.slice(0, 4)) : undefined;
+  // A PDF's own creation date is often just when it was rendered: trust it only when the text and the
+  // symbol say nothing about when the document is from.
+  const yearInSymbol = symbol ? Number(/\/((?:19|20)\d\d)\//.exec(symbol)?.[1]) || undefined : undefined;
+  const textDate = findHeaderDate(doc.pages.slice(0, 2).map((p) => p.text).join('\n')) ?? findSigningDate(fullText);
+  const date = textDate ?? (yearInSymbol ? undefined : doc.embeddedDate);
+  const year = date ? Number(date.slice(0, 4)) : yearInSymbol;
 
   const detected = detectLanguageWithConfidence(fullText);
   let language = detected.language;

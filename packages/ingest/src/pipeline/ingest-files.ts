@@ -144,7 +144,7 @@ export async function ingestBytes(
     const fileName = basename(source);
     const facts = analyzeDocument(extracted, fileName);
     const matches = tagDocument({ pages: extracted.pages, title: facts.title, language: facts.language });
-    const flags = [...new Set([...extracted.warnings, ...facts.flags])];
+    const flags = mergeFlags([...extracted.warnings, ...facts.flags]);
     await deps.blobs.put(bytes, { contentType: extracted.mime });
 
     const now = new Date().toISOString();
@@ -209,6 +209,12 @@ function recordJob(
   db.insert(ingestJobs)
     .values({ source: job.source, sha256: job.sha256 ?? null, status: job.status, documentId: job.documentId ?? null, errorCode: job.errorCode ?? null, message: job.message, startedAt: job.startedAt ?? now, finishedAt: now })
     .run();
+}
+
+/** One flag per code: a bare code (`low-quality-text`) is dropped when a described one (`low-quality-text: …`) exists. */
+function mergeFlags(flags: string[]): string[] {
+  const described = new Set(flags.filter((flag) => flag.includes(':')).map((flag) => flag.slice(0, flag.indexOf(':'))));
+  return [...new Set(flags.filter((flag) => flag.includes(':') || !described.has(flag)))];
 }
 
 function formatBytes(size: number): string {
