@@ -231,7 +231,9 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
     context.events.on('threads.updated', (e) =>
       relay(() => {
         const thread = getThreadDto(db, BROADCAST_VIEWER, Number(e.threadId));
-        io.to(rooms.forum(thread.forumId)).to(rooms.thread(thread.id)).emit('threads.updated', { thread });
+        // Replies reach the thread room as posts.created already; a second broadcast would double the fan-out.
+        const target = e.reason === 'reply' ? io.to(rooms.forum(thread.forumId)) : io.to(rooms.forum(thread.forumId)).to(rooms.thread(thread.id));
+        target.emit('threads.updated', { thread });
       })(),
     ),
     context.events.on('notifications.created', (e) =>

@@ -228,7 +228,8 @@ export function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: st
       return post.id;
     });
     events.emit('posts.created', { postId: id, threadId, forumId: forum.id });
-    events.emit('threads.updated', { threadId, forumId: forum.id });
+    // A reply only changes counts: viewers of the thread learn it from posts.created itself.
+    events.emit('threads.updated', { threadId, forumId: forum.id, reason: 'reply' });
     return id;
   });
   return getPostDto(db, viewer, postId);
