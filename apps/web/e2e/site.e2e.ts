@@ -42,6 +42,13 @@ describe('the web app in Chromium against the real platform', () => {
     const context = await openContext(null); // no stored choice: the reload below must find the picker's
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
+    await waitForSettled(page);
+    // keyboard: the first Tab reaches the visible skip link, which moves focus to the main content
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.getByLabel('Search documents').fill('mercury');
     await page.getByLabel('Search documents').press('Enter');
     await page.waitForURL(/\/search\?q=mercury$/);

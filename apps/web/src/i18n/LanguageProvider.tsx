@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { translate, type MessageBundle, type Vars } from './catalog';
+import { navigate } from '../router/history';
 import { getDirection, isLang, LANGUAGES, type Lang } from './languages';
 
 const STORAGE_KEY = 'mep.lang';
@@ -52,6 +53,13 @@ export function LanguageProvider({ children, initialLang }: { children: ReactNod
       localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // not remembered, but the switch itself still works
+    }
+    // a shared ?hl= link chose the first language; the reader's own choice now wins, also on reload
+    const params = new URLSearchParams(window.location.search);
+    if (params.has(UI_LANG_PARAM)) {
+      params.delete(UI_LANG_PARAM);
+      const query = params.toString();
+      navigate(`${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`, { replace: true });
     }
     setLangState(next);
   }, []);

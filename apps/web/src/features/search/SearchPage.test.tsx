@@ -75,3 +75,19 @@ describe('search page', () => {
     expect(screen.getByRole('button', { name: 'بحث' })).toBeTruthy();
   });
 });
+
+describe('interface language from a shared link', () => {
+  it('opens in the ?hl= language, then drops it from the URL once the reader picks another', async () => {
+    const { applyDocumentLanguage, detectInitialLang } = await import('../../i18n/LanguageProvider');
+    stubApi({ '/api/taxonomy': () => taxonomyFixture, '/api/search': () => searchFixture });
+    window.history.replaceState(null, '', '/search?q=amalgam&hl=fr');
+    const lang = detectInitialLang();
+    expect(lang).toBe('fr');
+    applyDocumentLanguage(lang);
+    renderApp('/search?q=amalgam&hl=fr', lang);
+    expect(await screen.findByRole('button', { name: 'Rechercher' })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Langue de l’interface'), { target: { value: 'es' } });
+    expect(window.location.search).toBe('?q=amalgam');
+    expect(await screen.findByRole('button', { name: 'Buscar' })).toBeTruthy();
+  });
+});
