@@ -2,12 +2,20 @@ import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
 import { SearchPage } from './features/search/SearchPage';
+import { forumMessages } from './features/forums/messages';
 
 // The search page ships in the main bundle (first page most readers see, budget 150 KB gzipped);
 // the heavier pages load on demand.
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage'));
 const ExplorePage = lazy(() => import('./features/explore/ExplorePage'));
 const ConventionRefPage = lazy(() => import('./features/explore/ConventionRefPage'));
+const ForumsPage = lazy(() => import('./features/forums/ForumsPage'));
+const ForumPage = lazy(() => import('./features/forums/ForumPage'));
+const ThreadPage = lazy(() => import('./features/forums/ThreadPage'));
+const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage'));
+const SignInPage = lazy(() => import('./features/account/SignInPage'));
+const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
+const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -30,5 +38,15 @@ export const routes: RouteDef[] = [
   },
   { path: '/articles/:ref', component: ConventionRefPage },
   { path: '/annexes/:ref', component: ConventionRefPage },
-  // Forums: one line here (see above).
+  {
+    path: '/forums',
+    component: ForumsPage,
+    nav: { href: '/forums', label: navLabel(forumMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
+  },
+  { path: '/forums/threads/:threadId', component: ThreadPage },
+  { path: '/forums/:forumId', component: ForumPage },
+  { path: '/notifications', component: NotificationsPage },
+  { path: '/sign-in', component: SignInPage },
+  { path: '/register', component: RegisterPage },
+  { path: '/account', component: ProfilePage },
 ];

@@ -1,0 +1,3 @@
+import { RegisterPage } from './AuthPage';
+
+export default RegisterPage;

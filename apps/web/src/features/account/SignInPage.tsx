@@ -1,0 +1,3 @@
+import { SignInPage } from './AuthPage';
+
+export default SignInPage;

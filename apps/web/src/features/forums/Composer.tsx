@@ -1,0 +1,106 @@
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useT } from '../../i18n/LanguageProvider';
+import { send, SendFailed } from '../account/session';
+import { forumMessages } from './messages';
+
+interface ComposerProps {
+  /** Submits the Markdown (and the title field's value, when there is one); rejects to keep the text. */
+  onSubmit(body: string, title?: string): Promise<void>;
+  submitLabel: string;
+  withTitle?: boolean;
+  onTyping?: () => void;
+  children?: ReactNode;
+}
+
+/** Markdown editor with a server-rendered preview (exactly what the post will look like). */
+export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: ComposerProps) {
+  const t = useT(forumMessages);
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [title, setTitle] = useState('');
+  const [mode, setMode] = useState<'write' | 'preview'>('write');
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function showPreview() {
+    setMode('preview');
+    setPreviewHtml(null);
+    try {
+      const result = await send<{ html: string }>('POST', '/api/markdown/preview', { body });
+      setPreviewHtml(result.html);
+    } catch (caught) {
+      setError(t('errorGeneric', { message: (caught as Error).message }));
+    }
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onSubmit(body, withTitle ? title : undefined);
+      setBody('');
+      setTitle('');
+      setMode('write');
+    } catch (caught) {
+      const rateLimited = caught instanceof SendFailed && caught.detail.code === 'rate_limited';
+      setError(rateLimited ? t('rateLimited') : t('errorGeneric', { message: (caught as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="composer stack-form" onSubmit={submit}>
+      {error ? (
+        <p className="error-panel" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {withTitle ? (
+        <p>
+          <label htmlFor={`${id}-title`}>{t('threadTitle')}</label>
+          <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+        </p>
+      ) : null}
+      <div className="composer-tabs" role="group" aria-label={t('body')}>
+        <button type="button" className="button" aria-pressed={mode === 'write'} onClick={() => setMode('write')}>
+          {t('write')}
+        </button>
+        <button type="button" className="button" aria-pressed={mode === 'preview'} onClick={() => void showPreview()} disabled={!body.trim()}>
+          {t('preview')}
+        </button>
+      </div>
+      {mode === 'write' ? (
+        <p>
+          <label htmlFor={`${id}-body`}>{t('body')}</label>
+          <textarea
+            id={`${id}-body`}
+            value={body}
+            rows={6}
+            required
+            maxLength={20000}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => {
+              setBody(e.target.value);
+              onTyping?.();
+            }}
+          />
+          <span id={`${id}-hint`} className="hint">
+            {t('bodyHint')}
+          </span>
+        </p>
+      ) : (
+        <div className="post-body preview" aria-live="polite">
+          {previewHtml === null ? <p>{t('previewEmpty')}</p> : <div dangerouslySetInnerHTML={{ __html: previewHtml }} />}
+        </div>
+      )}
+      <p>
+        <button type="submit" className="button button-primary" disabled={busy || !body.trim()}>
+          {submitLabel}
+        </button>
+      </p>
+    </form>
+  );
+}

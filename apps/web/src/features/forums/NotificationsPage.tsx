@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import type { NotificationDto } from '@mep/api/realtime-events';
+import { useApi } from '../../api/useApi';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { Loading } from '../../components/Loading';
+import { PageHeading } from '../../components/PageHeading';
+import { useDocumentTitle } from '../../components/useDocumentTitle';
+import { useLanguage, useT } from '../../i18n/LanguageProvider';
+import { Link } from '../../router/Router';
+import { send, useSession } from '../account/session';
+import { formatDateTime } from './format';
+import { forumMessages } from './messages';
+
+/** The signed-in user's notifications, newest first. */
+export default function NotificationsPage() {
+  const t = useT(forumMessages);
+  const { lang } = useLanguage();
+  useDocumentTitle(t('notificationsTitle'));
+  const session = useSession();
+  const { state, retry } = useApi<{ items: NotificationDto[]; unreadCount: number }>(session.user ? '/api/notifications?limit=50' : null);
+  const [allRead, setAllRead] = useState(false);
+
+  if (session.status === 'loading') return <Loading />;
+  if (!session.user) {
+    return (
+      <div className="page">
+        <PageHeading>{t('notificationsTitle')}</PageHeading>
+        <Link href="/sign-in?next=%2Fnotifications">{t('signIn')}</Link>
+      </div>
+    );
+  }
+  const text = (n: NotificationDto) => {
+    const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? '' };
+    if (n.kind === 'thread.created') return t('notifThreadCreated', vars);
+    if (n.kind === 'post.hidden') return t('notifPostHidden', vars);
+    return t('notifPostCreated', vars);
+  };
+  return (
+    <div className="page notifications-page">
+      <PageHeading>{t('notificationsTitle')}</PageHeading>
+      {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={retry} /> : null}
+      {state.status === 'loading' && !state.data ? <Loading /> : null}
+      {state.data?.items.length ? (
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void send('POST', '/api/notifications/read', { all: true }).then(() => setAllRead(true));
+            }}
+          >
+            {t('markAllRead')}
+          </button>
+        </p>
+      ) : null}
+      {state.data && !state.data.items.length ? <p>{t('noNotifications')}</p> : null}
+      <ul className="notification-list">
+        {state.data?.items.map((n) => (
+          <li key={n.id} className={n.read || allRead ? 'read' : 'unread'}>
+            <Link href={n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
+            <time className="hint" dateTime={n.createdAt}>
+              {formatDateTime(lang, n.createdAt)}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import type { PostDto } from '@mep/api/realtime-events';
+import { useLanguage, useT } from '../../i18n/LanguageProvider';
+import { send } from '../account/session';
+import { formatDateTime, roleBadge } from './format';
+import { forumMessages } from './messages';
+
+/**
+ * One post. Its HTML was sanitized by the server (scripts, handlers, javascript: URLs removed), so it
+ * is inserted as is.
+ */
+export function PostView({ post, canFlag }: { post: PostDto; canFlag: boolean }) {
+  const t = useT(forumMessages);
+  const { lang } = useLanguage();
+  const [flagOpen, setFlagOpen] = useState(false);
+  const [flagStatus, setFlagStatus] = useState<string | null>(null);
+  const badge = roleBadge(t, post.author);
+  const headingId = `post-${post.id}-author`;
+
+  async function flag(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get('reason') ?? '');
+    try {
+      await send('POST', `/api/posts/${post.id}/flags`, { reason });
+      setFlagStatus(t('flagSent'));
+      setFlagOpen(false);
+    } catch (caught) {
+      setFlagStatus(t('errorGeneric', { message: (caught as Error).message }));
+    }
+  }
+
+  return (
+    <article className="post" id={`post-${post.id}`} aria-labelledby={headingId} data-post-id={post.id}>
+      <header className="post-meta">
+        <span id={headingId} className="post-author">
+          {post.author.displayName}
+        </span>
+        {badge ? <span className="tag">{badge}</span> : null} ·{' '}
+        <time dateTime={post.createdAt}>{formatDateTime(lang, post.createdAt)}</time>
+        {post.editedAt ? <span> · {t('edited')}</span> : null}
+      </header>
+      {post.status === 'hidden' && !post.html ? <p className="hint">{t('hiddenPost')}</p> : null}
+      {post.status === 'deleted' && !post.html ? <p className="hint">{t('deletedPost')}</p> : null}
+      {post.html ? <div className="post-body" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
+      {canFlag && post.status === 'visible' ? (
+        <div className="post-actions">
+          <button type="button" className="link-button" aria-expanded={flagOpen} onClick={() => setFlagOpen((open) => !open)}>
+            {t('flag')}
+          </button>
+          {flagOpen ? (
+            <form className="stack-form" onSubmit={flag}>
+              <label htmlFor={`flag-${post.id}`}>{t('flagReason')}</label>
+              <input id={`flag-${post.id}`} name="reason" required minLength={3} maxLength={1000} />
+              <button type="submit" className="button">
+                {t('sendFlag')}
+              </button>
+            </form>
+          ) : null}
+          {flagStatus ? <p role="status">{flagStatus}</p> : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}
