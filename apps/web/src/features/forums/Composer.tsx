@@ -64,7 +64,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: Compose
           <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
         </p>
       ) : null}
-      <div className="composer-tabs" role="group" aria-label={t('body')}>
+      <div className="composer-tabs" role="group" aria-label={`${t('write')} / ${t('preview')}`}>
         <button type="button" className="button" aria-pressed={mode === 'write'} onClick={() => setMode('write')}>
           {t('write')}
         </button>

@@ -12,6 +12,7 @@ import { Link } from '../../router/Router';
 import { send, useSession } from '../account/session';
 import { AccountBar } from './AccountBar';
 import { Composer } from './Composer';
+import { FollowButton } from './FollowButton';
 import { formatDateTime, forumTitle } from './format';
 import { forumMessages } from './messages';
 import { useForumSocket } from './socket';
@@ -26,7 +27,6 @@ export default function ForumPage({ params }: PageProps) {
   const forum = useApi<{ forum: ForumDto }>(`/api/forums/${encodeURIComponent(forumId)}`);
   const list = useApi<{ threads: ThreadDto[]; total: number }>(`/api/forums/${encodeURIComponent(forumId)}/threads?pageSize=50`);
   const [live, setLive] = useState<ThreadDto[]>([]);
-  const [following, setFollowing] = useState<boolean | null>(null);
   const title = forum.state.data ? forumTitle(forum.state.data.forum.title, lang) : null;
   useDocumentTitle(title);
 
@@ -52,12 +52,7 @@ export default function ForumPage({ params }: PageProps) {
   const threads = [...live, ...loaded.filter((thread) => !live.some((l) => l.id === thread.id))].sort(
     (a, b) => Number(b.pinned) - Number(a.pinned) || b.lastPostAt.localeCompare(a.lastPostAt),
   );
-  const isFollowing = following ?? forum.state.data?.forum.following ?? false;
 
-  async function toggleFollow() {
-    const result = await send<{ following: boolean }>(isFollowing ? 'DELETE' : 'PUT', `/api/forums/${encodeURIComponent(forumId)}/follow`);
-    setFollowing(result.following);
-  }
 
   async function startThread(body: string, threadTitle?: string) {
     const result = await send<{ thread: ThreadDto }>('POST', `/api/forums/${encodeURIComponent(forumId)}/threads`, { title: threadTitle ?? '', body, concepts: forum.state.data?.forum.conceptId ? [forum.state.data.forum.conceptId] : [], documentIds: [] });
@@ -73,13 +68,7 @@ export default function ForumPage({ params }: PageProps) {
       </p>
       <PageHeading>{title}</PageHeading>
       <AccountBar />
-      {session.user ? (
-        <p>
-          <button type="button" className="button" aria-pressed={isFollowing} onClick={() => void toggleFollow()}>
-            {isFollowing ? t('unfollow') : t('follow')}
-          </button>
-        </p>
-      ) : null}
+      <FollowButton url={`/api/forums/${encodeURIComponent(forumId)}/follow`} initial={forum.state.data.forum.following} />
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading">{t('threadsHeading')}</h2>
         {list.state.status === 'error' ? <ErrorPanel error={list.state.error} onRetry={list.retry} /> : null}

@@ -12,6 +12,7 @@ import { Link } from '../../router/Router';
 import { send, useSession } from '../account/session';
 import { AccountBar } from './AccountBar';
 import { Composer } from './Composer';
+import { FollowButton } from './FollowButton';
 import { forumMessages } from './messages';
 import { PostView } from './PostView';
 import { useForumSocket } from './socket';
@@ -38,7 +39,6 @@ export default function ThreadPage({ params }: PageProps) {
   const [announcements, setAnnouncements] = useState<Array<{ id: number; text: string }>>([]);
   const [presence, setPresence] = useState<number | null>(null);
   const [typing, setTyping] = useState<string | null>(null);
-  const [following, setFollowing] = useState<boolean | null>(null);
   const lastId = useRef(0);
   const lastTypingSent = useRef(0);
 
@@ -138,16 +138,10 @@ export default function ThreadPage({ params }: PageProps) {
     addPosts([result.post]);
   }
 
-  async function toggleFollow() {
-    const isFollowing = following ?? thread?.following ?? false;
-    const result = await send<{ following: boolean }>(isFollowing ? 'DELETE' : 'PUT', `/api/threads/${threadId}/follow`);
-    setFollowing(result.following);
-  }
 
   if (threadState.state.status === 'error') return <ErrorPanel error={threadState.state.error} onRetry={threadState.retry} />;
   if (!thread) return <Loading />;
   const ordered = [...posts.values()].sort((a, b) => a.id - b.id);
-  const isFollowing = following ?? thread.following;
   return (
     <div className="page thread-page">
       <p>
@@ -159,13 +153,7 @@ export default function ThreadPage({ params }: PageProps) {
         {thread.pinned ? <span className="tag">{t('pinned')}</span> : null} {presence ? t('viewers', { count: presence }) : null}
       </p>
       {thread.locked ? <p className="hint">{t('locked')}</p> : null}
-      {session.user ? (
-        <p>
-          <button type="button" className="button" aria-pressed={isFollowing} onClick={() => void toggleFollow()}>
-            {isFollowing ? t('unfollow') : t('follow')}
-          </button>
-        </p>
-      ) : null}
+      <FollowButton url={`/api/threads/${threadId}/follow`} initial={thread.following} />
       {thread.documentIds.length ? (
         <section aria-labelledby="linked-heading">
           <h2 id="linked-heading">{t('linkedDocuments')}</h2>
