@@ -1,3 +1,4 @@
+import '../forums/forums.css';
 import { useState, type FormEvent } from 'react';
 import type { SelfUserDto } from '@mep/api/realtime-events';
 import { PageHeading } from '../../components/PageHeading';

@@ -1,3 +1,4 @@
+import '../forums/forums.css';
 import { useState, type FormEvent } from 'react';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';

@@ -1,3 +1,4 @@
+import './forums.css';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link, useLocation } from '../../router/Router';

@@ -1,3 +1,4 @@
+import './forums.css';
 import { useState } from 'react';
 import type { NotificationDto } from '@mep/api/realtime-events';
 import { useApi } from '../../api/useApi';
