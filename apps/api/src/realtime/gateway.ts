@@ -6,10 +6,12 @@ import { Server, type Socket } from 'socket.io';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { ANONYMOUS, authorize, canReply, type Viewer } from '../policies';
+import { threads, users } from '@mep/db';
+import { and, eq, isNull } from 'drizzle-orm';
+import { ANONYMOUS, authorize, canReply, canViewForum, type Viewer } from '../policies';
 import { getVisibleForum } from '../services/forums';
 import { getNotificationDto, unreadCount } from '../services/notifications';
-import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE } from '../services/sessions';
+import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, viewerForUser } from '../services/sessions';
 import { getPostsForBroadcast, getThreadDto, getVisibleThread, lastPostId } from '../services/threads';
 import type { Ack, ClientToServerEvents, ErrorBody, ServerToClientEvents } from './events';
 import { SOCKET_PATH } from './events';
@@ -47,6 +49,11 @@ const BROADCAST_VIEWER: Viewer = { ...ANONYMOUS, role: 'moderator' };
 
 const threadPayload = z.object({ threadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
 const forumPayload = z.object({ forumId: z.string().min(1).max(64) }).strict();
+
+function resolveViewerForUser(db: AppContext['db'], userId: string): Viewer | undefined {
+  const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
+  return user ? viewerForUser(db, user) : undefined;
+}
 
 /** The session id (hash) of the handshake's cookie, if any. */
 function sessionIdOf(request: IncomingMessage): string | null {
@@ -247,6 +254,18 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
       relay(() => {
         const userId = String(e.userId);
         io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: unreadCount(db, userId) });
+      })(),
+    ),
+    context.events.on('forums.member.removed', (e) =>
+      relay(async () => {
+        const forumId = String(e.forumId);
+        const viewer = resolveViewerForUser(db, String(e.userId));
+        // Moderators and admins still see the forum; anyone else leaves its rooms on every node.
+        if (viewer && canViewForum(viewer, { id: forumId, visibility: 'private' })) return;
+        const threadRooms = new Set(db.select({ id: threads.id }).from(threads).where(eq(threads.forumId, forumId)).all().map((t) => rooms.thread(t.id)));
+        for (const socket of await io.in(rooms.user(String(e.userId))).fetchSockets()) {
+          for (const room of socket.rooms) if (room === rooms.forum(forumId) || threadRooms.has(room)) socket.leave(room);
+        }
       })(),
     ),
     context.events.on('sessions.revoked', (e) =>

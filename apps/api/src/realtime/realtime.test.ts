@@ -128,6 +128,12 @@ describe('authorization of joins', () => {
     expect(await emitWithAck(outsider, 'threads.join', { threadId: privateThreadId })).toMatchObject({ ok: true });
     await admin.del(`/api/forums/wg-private/members/${aliceId}`);
     expect(await emitWithAck(outsider, 'forums.join', { forumId: 'wg-private' })).toMatchObject({ ok: false });
+    // Removal also takes the live connection out of the forum's rooms: nothing more reaches it.
+    const leaked = collectPosts(outsider);
+    await sleep(100);
+    await admin.post(`/api/threads/${privateThreadId}/posts`, { body: 'after removal' });
+    await sleep(500);
+    expect(leaked.size).toBe(0);
     const anonymous = open(new SessionClient(platform.url));
     expect(await emitWithAck(anonymous, 'threads.join', { threadId: privateThreadId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -2,6 +2,7 @@ import { auditLog, follows, forumMembers, forums, threads, users, type Db, type 
 import type { Taxonomy } from '@mep/taxonomy';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { ConflictError, NotFoundError } from '../errors';
+import type { EventBus } from '../events';
 import { authorize, canFollow, canManageForums, canViewForum, type Viewer } from '../policies';
 import type { ForumDto } from '../realtime/events';
 import { nowIso, type Store } from './store';
@@ -111,15 +112,19 @@ export function createForum(db: Db, viewer: Viewer, input: NewForum): ForumDto {
 }
 
 /** Adds a user to (or removes them from) a private forum. */
-export function setForumMember(db: Db, viewer: Viewer, forumId: string, userId: string, member: boolean): void {
+export function setForumMember(db: Db, events: EventBus, viewer: Viewer, forumId: string, userId: string, member: boolean): void {
   authorize(canManageForums(viewer), viewer);
   getVisibleForum(db, viewer, forumId);
   const user = db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
   if (!user) throw new NotFoundError('The user');
-  db.transaction((tx) => {
-    if (member) tx.insert(forumMembers).values({ forumId, userId, addedAt: nowIso() }).onConflictDoNothing().run();
-    else tx.delete(forumMembers).where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.userId, userId))).run();
-    audit(tx, viewer, member ? 'forum.member.add' : 'forum.member.remove', 'forum', forumId, { userId });
+  events.afterCommit(() => {
+    db.transaction((tx) => {
+      if (member) tx.insert(forumMembers).values({ forumId, userId, addedAt: nowIso() }).onConflictDoNothing().run();
+      else tx.delete(forumMembers).where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.userId, userId))).run();
+      audit(tx, viewer, member ? 'forum.member.add' : 'forum.member.remove', 'forum', forumId, { userId });
+    });
+    // Live connections of a removed member must stop receiving the forum's events at once.
+    if (!member) events.emit('forums.member.removed', { forumId, userId });
   });
 }
 

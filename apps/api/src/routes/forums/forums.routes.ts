@@ -86,7 +86,7 @@ export function forumRoutes(context: AppContext) {
         response: okResponse,
         errors: [401, 403, 404],
         handler: ({ req, params }) => {
-          setForumMember(db, viewerOf(req), params.forumId, params.userId, member);
+          setForumMember(db, context.events, viewerOf(req), params.forumId, params.userId, member);
           return { ok: true as const };
         },
       }),
