@@ -70,18 +70,24 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
   const outcomes: IngestOutcome[] = new Array(files.length);
   const inFlight = new Set<string>();
   const toIndex: IngestOutcome[] = [];
-  const batchSize = options.indexBatchSize ?? 25;
+  const batchSize = options.indexBatchSize ?? 10;
   let done = 0;
   let next = 0;
 
-  const flushIndex = async (force: boolean) => {
+  // Indexing runs behind extraction, one batch at a time: Meilisearch works while the next files are
+  // being extracted, and the batch only waits for it at the very end.
+  let indexing: Promise<void> = Promise.resolve();
+  const flushIndex = (force: boolean) => {
     if (!deps.search || toIndex.length === 0 || (!force && toIndex.length < batchSize)) return;
     const batch = toIndex.splice(0, toIndex.length);
-    try {
-      await indexDocuments(deps.search, deps.db, deps.taxonomy, batch.map((o) => o.documentId!));
-    } catch {
-      for (const outcome of batch) outcome.flags.push(NOT_INDEXED);
-    }
+    const search = deps.search;
+    indexing = indexing.then(async () => {
+      try {
+        await indexDocuments(search, deps.db, deps.taxonomy, batch.map((o) => o.documentId!));
+      } catch {
+        for (const outcome of batch) outcome.flags.push(NOT_INDEXED);
+      }
+    });
   };
 
   const worker = async () => {
@@ -93,12 +99,13 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
         : await ingestOneFile(file.path, deps, options, inFlight);
       outcomes[index] = outcome;
       if (outcome.status === 'ingested') toIndex.push(outcome);
-      await flushIndex(false);
+      flushIndex(false);
       options.onOutcome?.(outcome, ++done, files.length);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
-  await flushIndex(true);
+  flushIndex(true);
+  await indexing;
   return outcomes;
 }
 

@@ -93,7 +93,6 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
       '--master-key', masterKey,
       '--env', 'production',
       '--no-analytics',
-      '--experimental-reduce-indexing-memory-usage',
       '--max-indexing-threads', '2',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

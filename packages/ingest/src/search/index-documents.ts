@@ -6,9 +6,10 @@ import { buildSearchRecords, type DocumentSearchRecord, type PassageSearchRecord
 
 /**
  * Sends the given documents (as SQLite has them now) to Meilisearch and waits until they are searchable.
- * Old passages are removed first so that a re-extracted document never keeps stale pages.
+ * With `replacePassages`, old passages are removed first so that a re-tagged or re-extracted document
+ * never keeps stale pages (new documents have none to remove).
  */
-export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[]): Promise<void> {
+export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[], options: { replacePassages?: boolean } = {}): Promise<void> {
   if (documentIds.length === 0) return;
   const docRecords: DocumentSearchRecord[] = [];
   const passageRecords: PassageSearchRecord[] = [];
@@ -18,7 +19,9 @@ export async function indexDocuments(search: SearchConnection, db: Db, taxonomy:
     docRecords.push(records.document);
     passageRecords.push(...records.passages);
   }
-  await search.passages.deleteDocuments({ filter: `documentId IN [${documentIds.map((id) => JSON.stringify(id)).join(', ')}]` }).waitTask({ timeout: 120_000 });
+  if (options.replacePassages) {
+    await search.passages.deleteDocuments({ filter: `documentId IN [${documentIds.map((id) => JSON.stringify(id)).join(', ')}]` }).waitTask({ timeout: 120_000 });
+  }
   const tasks = [search.documents.addDocuments(docRecords, { primaryKey: 'id' })];
   for (let start = 0; start < passageRecords.length; start += 2000) {
     tasks.push(search.passages.addDocuments(passageRecords.slice(start, start + 2000), { primaryKey: 'id' }) as never);

@@ -36,11 +36,13 @@ export interface PassageSearchRecord extends FacetFields, Partial<Record<`text_$
   id: string;
   documentId: string;
   page: number;
-  title: string;
 }
 
-/** How much of a document's text goes into the documents index; passages carry every page in full. */
-const DOCUMENT_TEXT_LIMIT = 60_000;
+/**
+ * How much of a document's text goes into the documents index: Meilisearch indexes at most 65,535 word
+ * positions per attribute, so more than this would be ignored anyway. Passages carry every page in full.
+ */
+const DOCUMENT_TEXT_LIMIT = 400_000;
 
 export function textField(language: string): `text_${IndexedLanguage}` {
   return `text_${(INDEXED_LANGUAGES as readonly string[]).includes(language) ? (language as IndexedLanguage) : 'other'}`;
@@ -88,7 +90,7 @@ export function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: strin
   };
   const passages = pageRows
     .filter((p) => p.text.trim().length > 0)
-    .map<PassageSearchRecord>((p) => ({ id: `${row.id}_${p.page}`, documentId: row.id, page: p.page, title: row.title, ...facets, [field]: p.text }));
+    .map<PassageSearchRecord>((p) => ({ id: `${row.id}_${p.page}`, documentId: row.id, page: p.page, ...facets, [field]: p.text }));
   return { document, passages };
 }
 
