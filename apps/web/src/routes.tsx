@@ -16,6 +16,7 @@ const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage
 const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
 const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
+const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -49,4 +50,14 @@ export const routes: RouteDef[] = [
   { path: '/sign-in', component: SignInPage },
   { path: '/register', component: RegisterPage },
   { path: '/account', component: ProfilePage },
+  {
+    path: '/moderation',
+    component: ModerationPage,
+    nav: {
+      href: '/moderation',
+      label: navLabel(forumMessages, 'navModeration'),
+      activeFor: ['/moderation'],
+      visibleTo: (user) => user?.role === 'moderator' || user?.role === 'admin',
+    },
+  },
 ];

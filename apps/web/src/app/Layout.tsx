@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/LanguageProvider';
 import { LANGUAGES, NATIVE_NAMES, isLang } from '../i18n/languages';
 import { Link, useLocation } from '../router/Router';
+import { useSession } from '../features/account/session';
 import { commonMessages } from './messages';
 import type { RouteDef } from './routeTypes';
 
@@ -36,7 +37,8 @@ export function Layout({ routes, children }: { routes: RouteDef[]; children: Rea
   const t = useT(commonMessages);
   const { lang } = useLanguage();
   const { pathname } = useLocation();
-  const navEntries = routes.flatMap((route) => (route.nav ? [route.nav] : []));
+  const { user } = useSession();
+  const navEntries = routes.flatMap((route) => (route.nav && (!route.nav.visibleTo || route.nav.visibleTo(user)) ? [route.nav] : []));
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { SelfUserDto } from '@mep/api/realtime-events';
 import { translate, type MessageBundle } from '../i18n/catalog';
 import type { Lang } from '../i18n/languages';
 import type { Params } from '../router/match';
@@ -12,6 +13,8 @@ export interface NavEntry {
   label: (lang: Lang) => string;
   /** Path prefixes under which this entry is the current section (aria-current). */
   activeFor: string[];
+  /** Shown only when this says so for the signed-in user (null: nobody signed in), e.g. moderators. */
+  visibleTo?: (user: SelfUserDto | null) => boolean;
 }
 
 export interface RouteDef {

@@ -32,8 +32,8 @@ export function refreshSession(): Promise<void> {
   loading = (async () => {
     try {
       const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
-      const body = (await response.json()) as { user: SelfUserDto | null };
-      setState({ status: 'ready', user: body.user });
+      const body = (await response.json()) as { user?: SelfUserDto | null } | null;
+      setState({ status: 'ready', user: response.ok ? (body?.user ?? null) : null });
     } catch {
       setState({ status: 'ready', user: null });
     }

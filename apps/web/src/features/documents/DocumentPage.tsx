@@ -11,7 +11,9 @@ import { Link, useLocation } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { conceptSearchHref, documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { useDocumentLanguageName } from '../search/useFacetLabel';
+import { DocumentThreads } from '../forums/DocumentThreads';
 import { ConceptList } from './ConceptList';
+import { DocumentNotices } from './DocumentNotices';
 import { formatDate, parsePageHash } from './format';
 import { documentMessages } from './messages';
 import { OriginalFile } from './OriginalFile';
@@ -103,6 +105,7 @@ export default function DocumentPage({ params }: PageProps) {
             <span {...documentTextProps(doc.language)}>{doc.title}</span>
           </PageHeading>
           <DocumentMeta doc={doc} />
+          <DocumentNotices flags={doc.flags ?? []} />
           <div className="document-layout">
             <div className="document-main">
               <PageViewer documentId={doc.id} pageCount={pageCount} page={page} q={q} jumpedTo={hashPage !== null} pageHref={pageHref} textProps={documentTextProps(doc.language)} />
@@ -114,6 +117,7 @@ export default function DocumentPage({ params }: PageProps) {
                 <p className="hint">{t('conceptsIntro')}</p>
                 <ConceptList concepts={doc.concepts} pageHref={pageHref} />
               </section>
+              <DocumentThreads documentId={doc.id} />
               <RelatedDocuments documentId={doc.id} />
             </div>
           </div>

@@ -1,40 +1,94 @@
+import { useEffect, type ReactNode } from 'react';
+import type { ForumDto } from '@mep/api/realtime-events';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
-import { formatDateTime } from './format';
+import { toSafeSnippetHtml } from '../search/snippet';
+import { forumTitle, formatDateTime } from './format';
 import { forumMessages } from './messages';
 
-interface DiscussionHit {
+export interface DiscussionHit {
   postId: number;
   threadId: number;
   forumId: string;
   threadTitle: string;
   authorName: string;
+  concepts?: string[];
   createdAt: string;
   /** Escaped by the API, with <mark> around the matches. */
   snippet: string;
 }
 
+export interface DiscussionSearchResponse {
+  total: number;
+  page: number;
+  hits: DiscussionHit[];
+}
+
+export const DISCUSSIONS_PAGE_SIZE = 10;
+
+interface Props {
+  q: string;
+  page?: number;
+  /** The count to announce in the page's live region ('' while loading). */
+  onStatus?: (text: string) => void;
+  /** Links to the other result pages (the search page builds them from its URL state). */
+  renderPagination?: (totalPages: number) => ReactNode;
+}
+
 /** Forum posts matching a query (the search page's "Discussions" tab); private forums only for their members. */
-export function DiscussionResults({ q, page = 1 }: { q: string; page?: number }) {
+export function DiscussionResults({ q, page = 1, onStatus, renderPagination }: Props) {
   const t = useT(forumMessages);
   const { lang } = useLanguage();
-  const { state, retry } = useApi<{ total: number; hits: DiscussionHit[] }>(`/api/discussions/search?q=${encodeURIComponent(q)}&page=${page}`);
+  const params = new URLSearchParams({ q, page: String(page), pageSize: String(DISCUSSIONS_PAGE_SIZE) });
+  const { state, retry } = useApi<DiscussionSearchResponse>(`/api/discussions/search?${params.toString()}`);
+  const forums = useApi<{ forums: ForumDto[] }>('/api/forums', { cache: true });
+  const titles = new Map((forums.state.data?.forums ?? []).map((forum) => [forum.id, forumTitle(forum.title, lang)]));
+  const loading = state.status === 'loading';
+  const total = state.status === 'success' ? state.data.total : null;
+
+  useEffect(() => {
+    if (!onStatus) return;
+    if (total === null) onStatus(loading ? t('searchingDiscussions') : '');
+    else onStatus(q ? t('discussionsForQuery', { count: total, query: q }) : t('discussionsAll', { count: total }));
+  }, [onStatus, total, loading, q, t]);
+
   if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={retry} />;
   if (!state.data) return <Loading />;
+  if (state.data.total === 0) {
+    return (
+      <section className="empty-state" aria-labelledby="discussions-empty-title">
+        <h3 id="discussions-empty-title">{t('noDiscussionsTitle')}</h3>
+        <p>{q ? t('noDiscussionsForQuery', { query: q }) : t('noDiscussions')}</p>
+        <p>
+          <Link href="/forums">{t('allForums')}</Link>
+        </p>
+      </section>
+    );
+  }
+  const totalPages = Math.min(Math.ceil(state.data.total / DISCUSSIONS_PAGE_SIZE), 1000);
   return (
-    <ol className="results discussion-results">
-      {state.data.hits.map((hit) => (
-        <li key={hit.postId} className="result">
-          <Link href={`/forums/threads/${hit.threadId}#post-${hit.postId}`}>{hit.threadTitle}</Link>
-          <p className="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
-          <p className="hint">
-            {t('byAuthor', { name: hit.authorName })} · {formatDateTime(lang, hit.createdAt)}
-          </p>
-        </li>
-      ))}
-    </ol>
+    <div className={loading ? 'results-stale' : undefined}>
+      <ol className="results discussion-results" start={(page - 1) * DISCUSSIONS_PAGE_SIZE + 1}>
+        {state.data.hits.map((hit) => {
+          const forum = titles.get(hit.forumId);
+          return (
+            <li key={hit.postId} className="result">
+              <h3 className="result-title">
+                <Link href={`/forums/threads/${hit.threadId}#post-${hit.postId}`}>{hit.threadTitle}</Link>
+              </h3>
+              <p className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} />
+              <p className="hint">
+                {t('byAuthor', { name: hit.authorName })}
+                {forum ? ` ${t('inForum', { forum })}` : ''} · <time dateTime={hit.createdAt}>{formatDateTime(lang, hit.createdAt)}</time>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+      {renderPagination ? renderPagination(totalPages) : null}
+    </div>
   );
 }

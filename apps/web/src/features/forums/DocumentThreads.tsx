@@ -11,9 +11,9 @@ export function DocumentThreads({ documentId }: { documentId: string }) {
   const threads = state.data?.threads ?? [];
   if (!threads.length) return null;
   return (
-    <section aria-labelledby="document-threads-heading">
+    <section className="related document-threads" aria-labelledby="document-threads-heading">
       <h2 id="document-threads-heading">{t('discussionsOfDocument')}</h2>
-      <ul>
+      <ul className="related-list">
         {threads.map((thread) => (
           <li key={thread.id}>
             <Link href={`/forums/threads/${thread.id}`}>{thread.title}</Link> <span className="hint">{t('postCount', { count: thread.postCount })}</span>

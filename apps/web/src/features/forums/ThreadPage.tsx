@@ -13,6 +13,8 @@ import { send, useSession } from '../account/session';
 import { AccountBar } from './AccountBar';
 import { Composer } from './Composer';
 import { FollowButton } from './FollowButton';
+import { ThreadModerationControls } from '../moderation/ThreadModerationControls';
+import { LinkedDocuments } from './LinkedDocuments';
 import { forumMessages } from './messages';
 import { PostView } from './PostView';
 import { useForumSocket } from './socket';
@@ -36,6 +38,7 @@ export default function ThreadPage({ params }: PageProps) {
   const [thread, setThread] = useState<ThreadDto | null>(null);
   const [posts, setPosts] = useState<Map<number, PostDto>>(new Map());
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [postsLoaded, setPostsLoaded] = useState(false);
   const [announcements, setAnnouncements] = useState<Array<{ id: number; text: string }>>([]);
   const [presence, setPresence] = useState<number | null>(null);
   const [typing, setTyping] = useState<string | null>(null);
@@ -62,6 +65,7 @@ export default function ThreadPage({ params }: PageProps) {
     } catch (error) {
       if (error instanceof ApiError) setLoadError(error);
     }
+    setPostsLoaded(true);
   }, [threadId, addPosts]);
 
   useEffect(() => {
@@ -154,18 +158,10 @@ export default function ThreadPage({ params }: PageProps) {
       </p>
       {thread.locked ? <p className="hint">{t('locked')}</p> : null}
       <FollowButton url={`/api/threads/${threadId}/follow`} initial={thread.following} />
-      {thread.documentIds.length ? (
-        <section aria-labelledby="linked-heading">
-          <h2 id="linked-heading">{t('linkedDocuments')}</h2>
-          <ul>
-            {thread.documentIds.map((id) => (
-              <li key={id}>
-                <Link href={`/documents/${encodeURIComponent(id)}`}>{id}</Link>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {session.user?.role === 'moderator' || session.user?.role === 'admin' ? (
+        <ThreadModerationControls thread={thread} onChanged={(updated) => setThread((current) => ({ ...updated, following: current?.following ?? updated.following }))} />
       ) : null}
+      <LinkedDocuments documentIds={thread.documentIds} posts={posts.values()} postsLoaded={postsLoaded} />
       <section aria-labelledby="posts-heading">
         <h2 id="posts-heading">{t('postsHeading')}</h2>
         {loadError ? <ErrorPanel error={loadError} onRetry={() => void refetch()} /> : null}

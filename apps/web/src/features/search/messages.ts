@@ -42,6 +42,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: 'Related concepts you could search for instead:',
     emptyTips: 'Tips: check the spelling, use fewer or more general words, or try another of the six UN languages.',
     browseAll: 'Browse all documents',
+    tabsLabel: 'Show results from',
+    tabDocuments: 'Documents',
+    tabDiscussions: 'Discussions',
   },
   fr: {
     title: 'Rechercher dans le centre de connaissances',
@@ -83,6 +86,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: 'Concepts apparentés à rechercher plutôt :',
     emptyTips: 'Conseils : vérifiez l’orthographe, utilisez moins de mots ou des mots plus généraux, ou essayez une autre des six langues de l’ONU.',
     browseAll: 'Parcourir tous les documents',
+    tabsLabel: 'Afficher les résultats parmi',
+    tabDocuments: 'Documents',
+    tabDiscussions: 'Discussions',
   },
   es: {
     title: 'Buscar en el repositorio',
@@ -124,6 +130,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: 'Conceptos relacionados que puede buscar:',
     emptyTips: 'Consejos: revise la ortografía, use menos palabras o palabras más generales, o pruebe otro de los seis idiomas de las Naciones Unidas.',
     browseAll: 'Ver todos los documentos',
+    tabsLabel: 'Mostrar resultados de',
+    tabDocuments: 'Documentos',
+    tabDiscussions: 'Debates',
   },
   ru: {
     title: 'Поиск в базе знаний',
@@ -170,6 +179,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: 'Связанные понятия, по которым можно выполнить поиск:',
     emptyTips: 'Советы: проверьте написание, используйте меньше слов или более общие слова либо попробуйте другой из шести языков ООН.',
     browseAll: 'Просмотреть все документы',
+    tabsLabel: 'Показать результаты из раздела',
+    tabDocuments: 'Документы',
+    tabDiscussions: 'Обсуждения',
   },
   ar: {
     title: 'البحث في المستودع',
@@ -218,6 +230,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: 'مفاهيم ذات صلة يمكنك البحث عنها بدلًا من ذلك:',
     emptyTips: 'نصائح: تحقق من الإملاء، أو استخدم كلمات أقل أو أعم، أو جرّب لغة أخرى من لغات الأمم المتحدة الست.',
     browseAll: 'تصفح جميع الوثائق',
+    tabsLabel: 'عرض النتائج من',
+    tabDocuments: 'الوثائق',
+    tabDiscussions: 'النقاشات',
   },
   zh: {
     title: '搜索知识库',
@@ -259,6 +274,9 @@ export const searchMessages = registerMessages('search', {
     emptyRelated: '可以改为搜索以下相关概念：',
     emptyTips: '提示：检查拼写，减少词语或使用更通用的词语，或尝试联合国六种语文中的另一种。',
     browseAll: '浏览全部文件',
+    tabsLabel: '显示以下来源的结果',
+    tabDocuments: '文件',
+    tabDiscussions: '讨论',
   },
 });
 

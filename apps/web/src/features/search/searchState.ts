@@ -6,7 +6,12 @@ export interface SearchState {
   filters: Record<FacetKey, string[]>;
   sort: 'relevance' | 'date';
   page: number;
+  /** Which results the page shows: repository documents (default) or forum posts. */
+  tab: SearchTab;
 }
+
+export const SEARCH_TABS = ['documents', 'discussions'] as const;
+export type SearchTab = (typeof SEARCH_TABS)[number];
 
 export const PAGE_SIZE = 10;
 
@@ -26,6 +31,7 @@ export function parseSearchState(search: string): SearchState {
     filters,
     sort: params.get('sort') === 'date' ? 'date' : 'relevance',
     page: Number.isFinite(page) && page > 0 ? page : 1,
+    tab: params.get('tab') === 'discussions' ? 'discussions' : 'documents',
   };
 }
 
@@ -38,6 +44,7 @@ export function toQueryString(state: SearchState): string {
   }
   if (state.sort === 'date') params.set('sort', 'date');
   if (state.page > 1) params.set('page', String(state.page));
+  if (state.tab === 'discussions') params.set('tab', 'discussions');
   const query = params.toString();
   return query ? `?${query}` : '';
 }
@@ -47,7 +54,7 @@ export function toSearchHref(state: SearchState): string {
 }
 
 export function toApiUrl(state: SearchState): string {
-  const params = new URLSearchParams(toQueryString(state));
+  const params = new URLSearchParams(toQueryString({ ...state, tab: 'documents' }));
   params.set('page', String(state.page));
   params.set('pageSize', String(PAGE_SIZE));
   if (state.sort === 'relevance') params.set('sort', 'relevance');
@@ -83,6 +90,7 @@ export function newSearch(partial: Partial<Omit<SearchState, 'filters'>> & { fil
     filters: { ...emptyFilters(), ...partial.filters },
     sort: partial.sort ?? 'relevance',
     page: partial.page ?? 1,
+    tab: partial.tab ?? 'documents',
   };
 }
 
