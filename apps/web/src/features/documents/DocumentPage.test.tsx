@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { documentFixture, pageFixture, relatedFixture, taxonomyFixture } from '../../../test/fixtures';
 import { renderApp, stubApi } from '../../../test/renderApp';
 
-function stubDocumentApi() {
+function stubDocumentApi(extra: Parameters<typeof stubApi>[0] = {}) {
   return stubApi({
     '/api/taxonomy': () => taxonomyFixture,
     '/api/documents/doc-convention/pages/': (url) => pageFixture(Number(url.pathname.split('/').pop())),
     '/api/documents/doc-convention/related': () => relatedFixture,
     '/api/documents/doc-convention': () => documentFixture,
+    ...extra,
   });
 }
 
@@ -45,6 +46,52 @@ describe('document page', () => {
     expect(container.querySelector('iframe')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the PDF here' }));
     expect(container.querySelector('iframe')?.getAttribute('src')).toBe('/api/documents/doc-convention/file');
+  });
+
+  it('lists the forum threads that discuss the document', async () => {
+    stubDocumentApi({
+      '/api/documents/doc-convention/threads': () => ({
+        threads: [
+          { id: 3, forumId: 'products', title: 'Phasing down dental amalgam', author: { id: 'u1', displayName: 'Amina', role: 'member', party: null, deleted: false }, concepts: [], documentIds: ['doc-convention'], locked: false, pinned: false, postCount: 4, lastPostAt: '2025-01-10T10:00:00.000Z', createdAt: '2025-01-09T10:00:00.000Z', following: false },
+        ],
+      }),
+    });
+    renderApp('/documents/doc-convention');
+    const section = (await screen.findByRole('heading', { name: 'Discussions of this document' })).closest('section') as HTMLElement;
+    const link = within(section).getByRole('link', { name: 'Phasing down dental amalgam' });
+    expect(link.getAttribute('href')).toBe('/forums/threads/3');
+    expect(within(section).getByText('4 posts')).toBeTruthy();
+  });
+
+  it('shows no discussion section when no thread discusses the document', async () => {
+    stubDocumentApi({ '/api/documents/doc-convention/threads': () => ({ threads: [] }) });
+    renderApp('/documents/doc-convention');
+    await screen.findByRole('heading', { level: 1, name: 'Minamata Convention on Mercury' });
+    await screen.findByRole('link', { name: 'COP-6 note on dental amalgam' });
+    expect(screen.queryByRole('heading', { name: 'Discussions of this document' })).toBeNull();
+  });
+
+  it('turns the ingest flags into short translated notices, never raw codes', async () => {
+    const flags = ['low-quality-text: could not extract clean text (3 of 40 pages with text are clean)', 'repaired-text: glyph codes remapped', 'symbol-from-file-name', 'leading-junk: 12 bytes', 'some-future-code'];
+    stubDocumentApi({ '/api/documents/doc-convention': () => ({ ...documentFixture, flags }) });
+    renderApp('/documents/doc-convention');
+    const note = await screen.findByRole('note', { name: 'About this document’s text' });
+    const items = within(note).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'The text of this document could not be extracted cleanly; search may miss it, and the page text may contain errors. The original file is authoritative.',
+      'Parts of the text were repaired automatically from an unusual font encoding; some characters may be wrong.',
+      'The document symbol was taken from the file name.',
+    ]);
+    expect(note.textContent).not.toMatch(/low-quality|symbol-from|future-code|leading-junk/);
+    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'fr' } });
+    expect(await screen.findByText('La cote du document provient du nom du fichier.')).toBeTruthy();
+  });
+
+  it('shows no notice for a document without flags', async () => {
+    stubDocumentApi();
+    renderApp('/documents/doc-convention');
+    await screen.findByRole('heading', { level: 1, name: 'Minamata Convention on Mercury' });
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('says clearly when a document does not exist', async () => {

@@ -76,6 +76,76 @@ describe('search page', () => {
   });
 });
 
+const discussionsFixture = {
+  total: 2,
+  page: 1,
+  hits: [
+    { postId: 7, threadId: 3, forumId: 'products', threadTitle: 'Phasing down dental amalgam', authorName: 'Amina', concepts: [], createdAt: '2025-01-10T10:00:00.000Z', snippet: 'Our <mark>amalgam</mark> plan <img src=x onerror=alert(1)>' },
+    { postId: 9, threadId: 4, forumId: 'products', threadTitle: 'Amalgam separators', authorName: 'Li', concepts: [], createdAt: '2025-01-11T10:00:00.000Z', snippet: 'Separators for <mark>amalgam</mark>' },
+  ],
+};
+const forumsFixture = { forums: [{ id: 'products', conceptId: 'theme:products', title: { en: 'Mercury-added products', fr: 'Produits' }, description: {}, visibility: 'public', threadCount: 2, postCount: 5, lastPostAt: null, following: false }] };
+
+describe('Documents | Discussions tabs', () => {
+  it('is an ARIA tablist: arrow keys select Discussions, the tab is in the URL, forum posts are listed and counted', async () => {
+    const { calls } = stubApi({
+      '/api/taxonomy': () => taxonomyFixture,
+      '/api/search': () => searchFixture,
+      '/api/discussions/search': () => discussionsFixture,
+      '/api/forums': () => forumsFixture,
+    });
+    renderApp('/search?q=amalgam');
+    await screen.findByRole('link', { name: 'Minamata Convention on Mercury' });
+    const tablist = screen.getByRole('tablist', { name: 'Show results from' });
+    const [documents, discussions] = within(tablist).getAllByRole('tab') as [HTMLElement, HTMLElement];
+    expect(documents.getAttribute('aria-selected')).toBe('true');
+    expect(documents.tabIndex).toBe(0);
+    expect(discussions.tabIndex).toBe(-1);
+    expect(screen.getByRole('tabpanel', { name: 'Documents' }).id).toBe(documents.getAttribute('aria-controls'));
+
+    documents.focus();
+    fireEvent.keyDown(documents, { key: 'ArrowRight' });
+    expect(window.location.search).toBe('?q=amalgam&tab=discussions');
+    expect(document.activeElement).toBe(discussions);
+    expect(discussions.getAttribute('aria-selected')).toBe('true');
+    expect(discussions.tabIndex).toBe(0);
+
+    const thread = await screen.findByRole('link', { name: 'Phasing down dental amalgam' });
+    expect(thread.getAttribute('href')).toBe('/forums/threads/3#post-7');
+    const hit = thread.closest('li') as HTMLElement;
+    expect(hit.querySelector('mark')?.textContent).toBe('amalgam');
+    expect(hit.querySelector('img')).toBeNull();
+    expect(within(screen.getByRole('tabpanel', { name: 'Discussions' })).getAllByRole('listitem')).toHaveLength(2);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 posts found for “amalgam”'));
+    expect(await screen.findByText(/by Amina in Mercury-added products/)).toBeTruthy();
+    expect(calls).toContain('/api/discussions/search?q=amalgam&page=1&pageSize=10');
+    // the documents panel stays in the page (aria-controls) but hidden, and its search is not repeated
+    expect((document.getElementById('search-panel-documents') as HTMLElement).hidden).toBe(true);
+
+    fireEvent.keyDown(discussions, { key: 'Home' });
+    expect(window.location.search).toBe('?q=amalgam');
+    expect(document.activeElement).toBe(documents);
+    fireEvent.keyDown(documents, { key: 'ArrowLeft' }); // wraps around
+    expect(window.location.search).toBe('?q=amalgam&tab=discussions');
+  });
+
+  it('opens on the Discussions tab from a shared link, mirrors the arrows right-to-left, and explains no match', async () => {
+    stubApi({
+      '/api/taxonomy': () => taxonomyFixture,
+      '/api/search': () => searchFixture,
+      '/api/discussions/search': () => ({ total: 0, page: 1, hits: [] }),
+      '/api/forums': () => forumsFixture,
+    });
+    renderApp('/search?q=zzz&tab=discussions&theme=theme%3Aasgm', 'ar');
+    expect(await screen.findByRole('heading', { name: 'لم يُعثر على نقاشات' })).toBeTruthy();
+    expect(screen.getByText('تنطبق عوامل التصفية على الوثائق فقط؛ ويجري البحث في النقاشات بالكلمات.')).toBeTruthy();
+    const discussions = screen.getByRole('tab', { name: 'النقاشات' });
+    expect(discussions.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(discussions, { key: 'ArrowRight' }); // right-to-left: → goes back to the first tab
+    expect(window.location.search).toBe('?q=zzz&theme=theme%3Aasgm');
+  });
+});
+
 describe('interface language from a shared link', () => {
   it('opens in the ?hl= language, then drops it from the URL once the reader picks another', async () => {
     const { applyDocumentLanguage, detectInitialLang } = await import('../../i18n/LanguageProvider');

@@ -28,6 +28,14 @@ describe('search state in the URL', () => {
     expect(toggleFilter(state, 'year', '2023').filters.year).toEqual([]);
   });
 
+  it('keeps the Discussions tab in the URL but not in the document search', () => {
+    const state = parseSearchState('?q=mercury&tab=discussions&page=2');
+    expect(state.tab).toBe('discussions');
+    expect(toQueryString(state)).toBe('?q=mercury&page=2&tab=discussions');
+    expect(toApiUrl(state)).toBe('/api/search?q=mercury&page=2&pageSize=10&sort=relevance');
+    expect(parseSearchState('?tab=nonsense').tab).toBe('documents');
+  });
+
   it('asks the API for the page, size and sort', () => {
     expect(toApiUrl(parseSearchState('?q=mercury&article=annex%3AA'))).toBe('/api/search?q=mercury&article=annex%3AA&page=1&pageSize=10&sort=relevance');
   });
