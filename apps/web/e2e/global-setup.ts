@@ -12,6 +12,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The platform's MEP_DATA_DIR, for CLI commands in tests (e.g. creating a moderator); '' if unknown. */
+    dataDir: string;
   }
 }
 
@@ -107,6 +109,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   if (external) {
     buildWebApp();
     project.provide('baseUrl', external.replace(/\/$/, ''));
+    project.provide('dataDir', process.env.MEP_E2E_DATA_DIR ?? '');
     return undefined;
   }
   buildWebApp();
@@ -138,5 +141,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
   return teardown;
 }
