@@ -166,7 +166,10 @@ describe('forums in the search and document pages, and the moderation page', () 
     await report.waitFor();
     await report.getByRole('button', { name: 'Pin the thread' }).click();
     await report.getByText('The thread is pinned.').waitFor();
-    await page.getByRole('button', { name: 'Unpin the thread' }).first().focus();
+    // keyboard: back to the lock button and forward again; the focus ring shows
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Unpin the thread');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).not.toBe('none');
     // the audit log has the pin (it reloads after queue actions; reload here to be sure)
     await page.reload();

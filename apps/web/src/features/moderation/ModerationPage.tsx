@@ -272,7 +272,7 @@ function AuditLog() {
       {!state.data && state.status === 'loading' ? <Loading /> : null}
       {state.data && entries.length === 0 ? <p>{t('noAudit')}</p> : null}
       {entries.length > 0 ? (
-        <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
+        <div className="table-scroll" role="group" aria-labelledby="audit-heading" tabIndex={0}>
           <table className="audit-table">
             <caption>{t('auditCaption', { count: total })}</caption>
             <thead>
