@@ -23,3 +23,12 @@ describe('treaty adoption dates', () => {
     expect(parseEnglishNumber('banana')).toBeUndefined();
   });
 });
+
+describe('UN symbols', () => {
+  it('takes a symbol from a header line, not from the end of a sentence citing it', async () => {
+    const { findUnSymbol } = await import('./analyze');
+    expect(findUnSymbol('UNEP/MC/COP.6/19\nDistr.: General')).toBe('UNEP/MC/COP.6/19');
+    expect(findUnSymbol('K2500001\tUNEP/MC/COP.6/19')).toBe('UNEP/MC/COP.6/19');
+    expect(findUnSymbol('The Agreement in all six languages, plus General Assembly resolution A/RES/78/272.')).toBeUndefined();
+  });
+});

@@ -27,7 +27,10 @@ export function findUnSymbol(text: string): string | undefined {
       if (!isWellFormedSymbol(symbol)) continue;
       const before = line.slice(0, match.index).trim();
       const after = line.slice(match.index + match[0].length).trim();
-      const atEdge = before.length === 0 || after.length === 0 || /\t|\s{3,}/.test(line);
+      // A header carries the symbol alone or beside a few words ("Distr.: General"); a sentence that
+      // ends with a cited symbol is longer than that.
+      const headerLike = line.trim().length <= symbol.length + 40 || /\t|\s{3,}/.test(line);
+      const atEdge = headerLike && (before.length === 0 || after.length === 0 || /\t|\s{3,}/.test(line));
       if (atEdge && !/(?:document|decision|see|in|and|to|\()\s*$/i.test(before)) return symbol;
     }
   }
