@@ -23,3 +23,13 @@ describe('search helpers', () => {
     expect(syn['france']).toContain('francia');
   });
 });
+
+describe('acronym synonyms for search', () => {
+  it('maps acronyms to the labels they stand for, in both directions, and nothing else', () => {
+    const synonyms = buildSearchSynonyms({ acronymsOnly: true });
+    expect(synonyms.asgm).toContain('artisanal and small-scale gold mining');
+    expect(synonyms['artisanal and small-scale gold mining']).toContain('asgm');
+    for (const values of Object.values(synonyms)) expect(values.length).toBeLessThanOrEqual(4);
+    expect(Object.keys(synonyms).length).toBeLessThan(Object.keys(buildSearchSynonyms()).length / 5);
+  });
+});

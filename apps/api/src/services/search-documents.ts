@@ -74,11 +74,9 @@ export function buildSearchQueries(context: AppContext, params: SearchDocumentsP
     page: params.pageSize === 0 ? 1 : params.page,
     hitsPerPage: params.pageSize,
     sort: params.sort === 'date' ? ['dateTs:desc'] : undefined,
-    attributesToRetrieve: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts'],
-    attributesToCrop: TEXT_FIELDS,
-    attributesToHighlight: TEXT_FIELDS,
-    cropLength: 36,
-    ...HIGHLIGHT_TAGS,
+    // No cropping here: a document's text can be hundreds of pages, and re-reading it for every hit
+    // doubled the search time. The snippet is the best passage's, or the stored summary.
+    attributesToRetrieve: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'summary'],
   };
   const perFacet = activeFacets.map((facet) => ({
     indexUid: search.documents.uid,
@@ -138,7 +136,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     date: (hit.date as string | null) ?? null,
     symbol: (hit.symbol as string | null) ?? null,
     concepts: (hit.concepts as string[]) ?? [],
-    snippet: formattedText(hit, String(hit.lang)),
+    snippet: renderSnippet(String(hit.summary ?? '')),
     passages: [],
   }));
   if (passageResult) {
@@ -151,6 +149,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     if (missing.length > 0) await attachPassages(context, params.q, missing, relatedConcepts);
   }
 
+  for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
   const total = mainResult.totalHits ?? mainResult.estimatedTotalHits ?? 0;
   return {
     query: params.q,

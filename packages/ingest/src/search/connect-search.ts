@@ -55,7 +55,7 @@ export async function connectSearch(options: ConnectSearchOptions): Promise<Sear
     passages: client.index<PassageSearchRecord>(indexName('passages')),
     indexName,
     async ensureIndexes() {
-      const synonyms = buildSearchSynonyms();
+      const synonyms = buildSearchSynonyms({ acronymsOnly: true });
       await Promise.all([
         client.index(indexName('documents')).updateSettings(documentsIndexSettings(synonyms)).waitTask({ timeout: 120_000 }),
         client.index(indexName('passages')).updateSettings(passagesIndexSettings(synonyms)).waitTask({ timeout: 120_000 }),

@@ -25,7 +25,7 @@ export function documentsIndexSettings(synonyms: Record<string, string[]>): Sett
     searchableAttributes: ['title', 'symbol', 'conceptLabels', ...textAttributes],
     filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'topic']),
     sortableAttributes: ['dateTs', 'title'],
-    displayedAttributes: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'pageCount', 'flags', ...textAttributes],
+    displayedAttributes: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'summary', 'pageCount', 'flags'],
     localizedAttributes,
     synonyms,
     faceting: { maxValuesPerFacet: 300 },

@@ -27,6 +27,8 @@ export interface DocumentSearchRecord extends FacetFields, Partial<Record<`text_
   fileName: string;
   pageCount: number;
   concepts: string[];
+  /** The opening of the text, shown when browsing without a query. */
+  summary: string;
   /** Labels of the document's concepts in all six languages: what makes a French query find an English text. */
   conceptLabels: string[];
   flags: string[];
@@ -43,6 +45,15 @@ export interface PassageSearchRecord extends FacetFields, Partial<Record<`text_$
  * positions per attribute, so more than this would be ignored anyway. Passages carry every page in full.
  */
 const DOCUMENT_TEXT_LIMIT = 400_000;
+
+const SUMMARY_LENGTH = 280;
+
+function summarize(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= SUMMARY_LENGTH) return flat;
+  const cut = flat.lastIndexOf(' ', SUMMARY_LENGTH);
+  return `${flat.slice(0, cut > SUMMARY_LENGTH / 2 ? cut : SUMMARY_LENGTH)}…`;
+}
 
 export function textField(language: string): `text_${IndexedLanguage}` {
   return `text_${(INDEXED_LANGUAGES as readonly string[]).includes(language) ? (language as IndexedLanguage) : 'other'}`;
@@ -83,6 +94,7 @@ export function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: strin
     fileName: row.fileName,
     pageCount: row.pageCount,
     concepts: conceptIds,
+    summary: summarize(fullText),
     conceptLabels: [...labels],
     flags: row.flags,
     ...facets,
