@@ -1,7 +1,8 @@
 import type { Concept } from '@mep/taxonomy';
+import type { ConceptDetail, TaxonomyConcept } from '../contracts';
 
 /** A concept as listed in the taxonomy: enough to label facets and chips in six languages. */
-export function presentConceptSummary(concept: Concept) {
+export function presentConceptSummary(concept: Concept): TaxonomyConcept {
   return {
     id: concept.id,
     scheme: concept.scheme,
@@ -14,7 +15,7 @@ export function presentConceptSummary(concept: Concept) {
 }
 
 /** A concept with everything the vocabulary knows of it. */
-export function presentConcept(concept: Concept, documentCount: number) {
+export function presentConcept(concept: Concept, documentCount: number): ConceptDetail {
   return {
     ...presentConceptSummary(concept),
     altLabels: concept.altLabels,

@@ -1,18 +1,10 @@
-import type { ConceptEvidence } from '@mep/db';
 import type { documents } from '@mep/db';
+import type { DocumentConcept, DocumentDetail } from '../contracts';
 
 type DocumentRow = typeof documents.$inferSelect;
 
-export interface DocumentConceptView {
-  id: string;
-  scheme: string;
-  score: number;
-  count: number;
-  evidence: ConceptEvidence[];
-}
-
 /** The public shape of a document: never the storage key or internal columns. */
-export function presentDocument(row: DocumentRow, concepts: DocumentConceptView[]) {
+export function presentDocument(row: DocumentRow, concepts: DocumentConcept[]): DocumentDetail {
   return {
     id: row.id,
     title: row.title,

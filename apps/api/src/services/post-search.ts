@@ -1,5 +1,6 @@
 import { forums, posts, threads, users } from '@mep/db';
 import { eq, inArray } from 'drizzle-orm';
+import type { DiscussionSearchResponse } from '../contracts';
 import type { AppContext } from '../context';
 import { canViewForum, type Viewer } from '../policies';
 import { DELETED_USER_NAME } from '../presenters/users';
@@ -17,18 +18,6 @@ export interface PostSearchRecord {
   createdAt: string;
   /** Seconds since the epoch, for sorting. */
   createdAtTs: number;
-}
-
-export interface DiscussionHit {
-  postId: number;
-  threadId: number;
-  forumId: string;
-  threadTitle: string;
-  authorName: string;
-  concepts: string[];
-  createdAt: string;
-  /** Highlighted with <mark>, cropped; everything else HTML-escaped. */
-  snippet: string;
 }
 
 type SearchCtx = Pick<AppContext, 'db' | 'search'>;
@@ -121,7 +110,7 @@ export async function searchDiscussions(
   context: SearchCtx,
   viewer: Viewer,
   query: { q: string; page: number; pageSize: number; forumId?: string; concept?: string[] },
-): Promise<{ total: number; page: number; hits: DiscussionHit[] }> {
+): Promise<DiscussionSearchResponse> {
   const visible = context.db
     .select({ id: forums.id, visibility: forums.visibility })
     .from(forums)

@@ -1,11 +1,12 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { documentConcepts, documents, pages } from '@mep/db';
+import type { DocumentDetail, DocumentPages, PageText, RelatedResponse } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors';
 import { presentDocument } from '../presenters/document';
 
 /** Loads one document with its concepts (strongest first). */
-export function getDocument(context: AppContext, id: string) {
+export function getDocument(context: AppContext, id: string): DocumentDetail {
   const row = context.db.select().from(documents).where(eq(documents.id, id)).get();
   if (!row) throw new NotFoundError(`Document ${id}`);
   const concepts = context.db
@@ -26,14 +27,14 @@ export function getDocumentRow(context: AppContext, id: string) {
 }
 
 /** Every page's text, in order. */
-export function listDocumentPages(context: AppContext, id: string) {
+export function listDocumentPages(context: AppContext, id: string): DocumentPages {
   const row = getDocumentRow(context, id);
   const rows = context.db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, id)).orderBy(asc(pages.page)).all();
   return { documentId: id, pageCount: row.pageCount, pages: rows };
 }
 
 /** One page's text; pages past the end are a 404, not an empty page. */
-export function getDocumentPage(context: AppContext, id: string, page: number) {
+export function getDocumentPage(context: AppContext, id: string, page: number): PageText {
   const row = getDocumentRow(context, id);
   const found = context.db.select({ text: pages.text }).from(pages).where(and(eq(pages.documentId, id), eq(pages.page, page))).get();
   if (!found) {
@@ -46,7 +47,7 @@ export function getDocumentPage(context: AppContext, id: string, page: number) {
 const RELATING_SCHEMES = ['theme', 'topic', 'article', 'annex'];
 
 /** Documents sharing the most subject concepts (themes, topics, articles) with the given one. */
-export function listRelatedDocuments(context: AppContext, id: string, limit: number) {
+export function listRelatedDocuments(context: AppContext, id: string, limit: number): RelatedResponse {
   getDocumentRow(context, id);
   const own = context.db
     .select({ conceptId: documentConcepts.conceptId })

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { documentConcepts, pages } from '@mep/db';
 import { FACET_ATTRIBUTES, textField, type FacetName } from '@mep/ingest';
 import { findConceptsInQuery } from '@mep/taxonomy';
+import type { FacetCounts, SearchDocumentsResult, SearchFacet, SearchHit } from '../contracts';
 import type { AppContext } from '../context';
 import { ServiceUnavailableError } from '../errors';
 import { HIGHLIGHT_TAGS, renderSnippet, snippetAround } from './snippets';
@@ -16,34 +17,9 @@ export interface SearchDocumentsParams {
   pageSize: number;
 }
 
-export interface SearchPassage {
-  page: number;
-  snippet: string;
-}
-
-export interface SearchHit {
-  documentId: string;
-  title: string;
-  doctype: string;
-  language: string;
-  year: number | null;
-  date: string | null;
-  symbol: string | null;
-  concepts: string[];
-  snippet: string;
-  passages: SearchPassage[];
-}
-
-export interface SearchDocumentsResult {
-  query: string;
-  total: number;
-  page: number;
-  pageSize: number;
-  totalPages: number;
-  hits: SearchHit[];
-  facets: Record<FacetName, Record<string, number>>;
-  relatedConcepts: string[];
-}
+// contracts.ts names the facets itself (it may not import @mep/ingest): this stops compiling if the two lists part.
+const facetListsAgree: [FacetName, SearchFacet] extends [SearchFacet, FacetName] ? true : never = true;
+void facetListsAgree;
 
 const TEXT_FIELDS = ['text_ar', 'text_en', 'text_es', 'text_fr', 'text_ru', 'text_zh', 'text_other'];
 const PASSAGES_PER_HIT = 3;
@@ -121,7 +97,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   const facetResults = responses.slice(1, 1 + activeFacets.length);
   const passageResult = responses[1 + activeFacets.length];
 
-  const facets = Object.fromEntries(FACET_ATTRIBUTES.map((facet) => [facet, { ...(mainResult.facetDistribution?.[facet] ?? {}) }])) as Record<FacetName, Record<string, number>>;
+  const facets = Object.fromEntries(FACET_ATTRIBUTES.map((facet) => [facet, { ...(mainResult.facetDistribution?.[facet] ?? {}) }])) as FacetCounts;
   activeFacets.forEach((facet, i) => {
     facets[facet] = { ...(facetResults[i]?.facetDistribution?.[facet] ?? {}) };
   });

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import type { DiscussionSearchResponse } from '@mep/api/contracts';
 import type { ForumDto } from '@mep/api/realtime-events';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -8,24 +9,6 @@ import { Link } from '../../router/Router';
 import { toSafeSnippetHtml } from '../search/snippet';
 import { forumTitle, formatDateTime } from './format';
 import { forumMessages } from './messages';
-
-export interface DiscussionHit {
-  postId: number;
-  threadId: number;
-  forumId: string;
-  threadTitle: string;
-  authorName: string;
-  concepts?: string[];
-  createdAt: string;
-  /** Escaped by the API, with <mark> around the matches. */
-  snippet: string;
-}
-
-export interface DiscussionSearchResponse {
-  total: number;
-  page: number;
-  hits: DiscussionHit[];
-}
 
 export const DISCUSSIONS_PAGE_SIZE = 10;
 

@@ -1,6 +1,6 @@
 import '../forums/forums.css';
 import { useEffect, useRef, useState } from 'react';
-import type { PostDto, PublicUserDto, ThreadDto } from '@mep/api/realtime-events';
+import type { AuditEntryDto, AuditLogPage, FlagDto, FlagStatus, ThreadDto } from '@mep/api/contracts';
 import { fetchJson } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -15,29 +15,7 @@ import { formatDateTime } from '../forums/format';
 import { moderationMessages, type ModerationKey } from './messages';
 import { ThreadModerationControls } from './ThreadModerationControls';
 
-export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const;
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
-
-export interface FlagDto {
-  id: number;
-  postId: number;
-  reason: string;
-  status: FlagStatus;
-  reporter: PublicUserDto | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  post: PostDto | null;
-}
-
-export interface AuditEntryDto {
-  id: number;
-  actor: PublicUserDto | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
+export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const satisfies readonly FlagStatus[];
 
 const AUDIT_PAGE = 50;
 
@@ -247,7 +225,7 @@ function auditDetails(t: TranslateFn<ModerationKey>, details: Record<string, unk
 function AuditLog() {
   const t = useT(moderationMessages);
   const { lang } = useLanguage();
-  const { state, retry } = useApi<{ total: number; entries: AuditEntryDto[] }>(`/api/moderation/audit?limit=${AUDIT_PAGE}`);
+  const { state, retry } = useApi<AuditLogPage>(`/api/moderation/audit?limit=${AUDIT_PAGE}`);
   const [older, setOlder] = useState<AuditEntryDto[]>([]);
   const [olderError, setOlderError] = useState<string | null>(null);
   const entries = [...(state.data?.entries ?? []), ...older];
