@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { documentConcepts } from '@mep/db';
 import { z } from 'zod';
 import type { Scheme } from '@mep/taxonomy';
+import type { TaxonomyResponse } from '../../contracts';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
@@ -20,7 +21,7 @@ export function taxonomyRoutes(context: AppContext) {
       summary: 'The harmonized vocabulary: concept schemes and their concepts with labels in the six UN languages.',
       query: z.object({ scheme: z.enum(SCHEMES).optional() }),
       response: z.object({ schemes: z.array(z.object({ id: z.string(), label: labels })), concepts: z.array(summary) }),
-      handler: ({ query }) => ({
+      handler: ({ query }): TaxonomyResponse => ({
         schemes: SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
         concepts: context.taxonomy.listConcepts(query.scheme as Scheme | undefined).map(presentConceptSummary),
       }),
