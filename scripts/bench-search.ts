@@ -57,6 +57,7 @@ try {
 
   const api: number[] = [];
   const meili: number[] = [];
+  const apiByQuery = new Map<string, number[]>();
   const runApi = async (query: (typeof queries)[number]) => {
     const started = performance.now();
     const response = await fetch(base + toUrl(query));
@@ -76,19 +77,25 @@ try {
   for (let round = 0; round < rounds; round++) {
     for (const query of queries) {
       // alternate which goes first so neither side always gets the warmer cache
+      let apiMs: number;
       if (round % 2 === 0) {
-        api.push(await runApi(query));
+        apiMs = await runApi(query);
         meili.push(await runMeili(query));
       } else {
         meili.push(await runMeili(query));
-        api.push(await runApi(query));
+        apiMs = await runApi(query);
       }
+      api.push(apiMs);
+      const key = toUrl(query);
+      apiByQuery.set(key, [...(apiByQuery.get(key) ?? []), apiMs]);
     }
   }
   const row = (name: string, values: number[]) => `${name.padEnd(34)} p50 ${percentile(values, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(values, 95).toFixed(2).padStart(7)} ms`;
   console.log(row('Meilisearch directly (multi-search)', meili));
   console.log(row('MEP API /api/search', api));
   console.log(`ratio API / Meilisearch: p50 ${(percentile(api, 50) / percentile(meili, 50)).toFixed(2)}×, p95 ${(percentile(api, 95) / percentile(meili, 95)).toFixed(2)}×  (aim: p50 ≤ 1.3×, API p95 < 50 ms)`);
+  const slowest = [...apiByQuery].map(([url, times]) => [url, percentile(times, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 4);
+  console.log(`slowest queries through the API (median): ${slowest.map(([url, ms]) => `${decodeURIComponent(url.replace('/api/search?', ''))} ${ms.toFixed(1)} ms`).join('; ')}`);
   await server.close();
   await closeContext(context);
 } finally {

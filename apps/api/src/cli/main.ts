@@ -5,6 +5,18 @@ import { registerServeCommand } from './commands/serve';
 import { registerTaxonomyCommands } from './commands/taxonomy';
 import { registerUserCommands } from './commands/user';
 
+/** An error and its causes in one line ("Request to … has failed: The provided API key is invalid. [invalid_api_key]"). */
+export function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let current = error, depth = 0; current && depth < 4; current = (current as { cause?: unknown }).cause, depth++) {
+    const message = current instanceof Error ? current.message : typeof current === 'object' ? (current as { message?: string }).message : String(current);
+    const code = (current as { code?: unknown }).code;
+    const part = `${message ?? ''}${typeof code === 'string' ? ` [${code}]` : ''}`.trim();
+    if (part && !parts.includes(part)) parts.push(part);
+  }
+  return parts.join(': ') || 'unknown error';
+}
+
 /** Builds the `mep` command line. */
 export function buildProgram(): Command {
   const program = new Command('mep').description('Minamata Exchange Platform').showHelpAfterError();
@@ -26,7 +38,6 @@ buildProgram()
   .parseAsync(process.argv)
   .catch((error: unknown) => {
     if (error instanceof CommanderError) process.exit(error.exitCode);
-    const code = (error as { code?: string }).code;
-    console.error(`mep: ${(error as Error).message ?? String(error)}${code ? ` [${code}]` : ''}`);
+    console.error(`mep: ${describeError(error)}`);
     process.exit(1);
   });

@@ -121,8 +121,11 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
       const hit = byDocument.get(String(passage.documentId));
       if (hit && hit.passages.length < PASSAGES_PER_HIT) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
     }
-    const missing = hits.filter((hit) => hit.passages.length === 0);
-    if (missing.length > 0) await attachPassages(context, params.q, missing, relatedConcepts);
+    let missing = hits.filter((hit) => hit.passages.length === 0);
+    // A pool that came back short holds every matching passage: a hit missing from it has none, so
+    // only a full pool is worth a follow-up query.
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL) missing = await fetchPassagesPerHit(context, params.q, missing);
+    if (missing.length > 0 && relatedConcepts.length > 0) attachEvidencePassages(context, missing, relatedConcepts);
   }
 
   for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
@@ -145,11 +148,8 @@ function formattedText(hit: Record<string, unknown>, language: string): string {
   return typeof value === 'string' ? renderSnippet(value) : '';
 }
 
-/**
- * Best pages of each hit, in one round trip. A query in another language than the document finds no
- * words on its pages, so those hits fall back to the tagger's evidence for the concepts the query names.
- */
-async function attachPassages(context: AppContext, q: string, hits: SearchHit[], queryConcepts: string[]): Promise<void> {
+/** Best pages of each given hit, one query per hit in one round trip; returns the hits still without any. */
+async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[]): Promise<SearchHit[]> {
   const { search } = context;
   const queries = hits.map((hit) => ({
     indexUid: search.passages.uid,
@@ -164,13 +164,17 @@ async function attachPassages(context: AppContext, q: string, hits: SearchHit[],
     ...HIGHLIGHT_TAGS,
   }));
   const results = (await search.client.multiSearch({ queries })).results;
-  const needEvidence: SearchHit[] = [];
   hits.forEach((hit, i) => {
     hit.passages = (results[i]?.hits ?? []).map((passage) => ({ page: Number(passage.page), snippet: formattedText(passage, hit.language) }));
-    if (hit.passages.length === 0) needEvidence.push(hit);
   });
-  if (needEvidence.length === 0 || queryConcepts.length === 0) return;
+  return hits.filter((hit) => hit.passages.length === 0);
+}
 
+/**
+ * A query in another language than the document finds no words on its pages: such hits show the pages
+ * where the tagger found the concepts the query names.
+ */
+function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], queryConcepts: string[]): void {
   const evidenceRows = context.db
     .select()
     .from(documentConcepts)

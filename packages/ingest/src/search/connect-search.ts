@@ -2,6 +2,7 @@ import { Meilisearch, type Index } from 'meilisearch';
 import type { Taxonomy } from '@mep/taxonomy';
 import { buildSearchSynonyms } from '@mep/taxonomy';
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from './embedded-meilisearch';
+import { createMeilisearchHttpClient } from './meilisearch-http-client';
 import { documentsIndexSettings, passagesIndexSettings } from './index-settings';
 import type { DocumentSearchRecord, PassageSearchRecord } from './search-records';
 
@@ -44,7 +45,8 @@ export async function connectSearch(options: ConnectSearchOptions): Promise<Sear
     url = server.url;
     apiKey = server.masterKey;
   }
-  const client = new Meilisearch({ host: url, apiKey, timeout: 30_000 });
+  const http = createMeilisearchHttpClient();
+  const client = new Meilisearch({ host: url, apiKey, timeout: 30_000, httpClient: http.httpClient });
   const prefix = options.indexPrefix ?? 'mep_';
   const indexName = (name: string) => `${prefix}${name}`;
   const connection: SearchConnection = {
@@ -70,12 +72,14 @@ export async function connectSearch(options: ConnectSearchOptions): Promise<Sear
       }
     },
     async close() {
+      http.close();
       await server?.stop();
     },
   };
   try {
     await connection.ensureIndexes();
   } catch (error) {
+    http.close();
     await server?.stop();
     throw error;
   }
