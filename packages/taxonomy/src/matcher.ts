@@ -7,6 +7,7 @@ import type { Concept, Scheme } from './types';
 import type { Script, Token } from './tokenize';
 import { tokenize } from './tokenize';
 import { normalizeText } from './normalize';
+import { loadTaxonomy } from './taxonomy';
 
 type RuleKind = 'acro' | 'exact' | 'latin' | 'cyr' | 'ar';
 interface Rule {
@@ -135,13 +136,13 @@ function keyOf(rule: Rule): string {
   return rule.kind === 'acro' ? `A|${rule.stem}` : rule.stem;
 }
 
-/** Compiles the labels of `concepts` (restricted to MATCHED_SCHEMES unless `all`). */
-export function compileMatcher(concepts: readonly Concept[], all = false): Matcher {
+/** Compiles the labels of `concepts` in MATCHED_SCHEMES. */
+export function compileMatcher(concepts: readonly Concept[]): Matcher {
   const byKey = new Map<string, Entry[]>();
   const han = new Map<string, HanEntry[]>();
   const seen = new Map<string, Entry | HanEntry>();
   for (const c of concepts) {
-    if (!all && (!MATCHED_SCHEMES.has(c.scheme) || UNMATCHED.has(c.id))) continue;
+    if (!MATCHED_SCHEMES.has(c.scheme) || UNMATCHED.has(c.id)) continue;
     const labels = [...Object.values(c.prefLabel), ...Object.values(c.altLabels).flat()];
     for (const label of labels) {
       if (!label) continue;
@@ -156,7 +157,9 @@ export function compileMatcher(concepts: readonly Concept[], all = false): Match
         const entry: HanEntry = { text, conceptIds: [c.id] };
         seen.set(key, entry);
         const first = text[0] as string;
-        han.set(first, [...(han.get(first) ?? []), entry]);
+        const list = han.get(first);
+        if (list) list.push(entry);
+        else han.set(first, [entry]);
         continue;
       }
       if (tokens.some((t) => t.script === 'han')) continue; // mixed scripts: not worth the ambiguity
@@ -170,11 +173,21 @@ export function compileMatcher(concepts: readonly Concept[], all = false): Match
       const entry: Entry = { conceptIds: [c.id], rules };
       seen.set(key, entry);
       const k = keyOf(rules[0] as Rule);
-      byKey.set(k, [...(byKey.get(k) ?? []), entry]);
+      const list = byKey.get(k);
+      if (list) list.push(entry);
+      else byKey.set(k, [entry]);
     }
   }
   for (const list of han.values()) list.sort((a, b) => b.text.length - a.text.length);
   return { byKey, han };
+}
+
+let shared: Matcher | undefined;
+
+/** The matcher of the taxonomy's labels, compiled on first use and shared by the tagger and the query matcher. */
+export function getMatcher(): Matcher {
+  shared ??= compileMatcher(loadTaxonomy().concepts);
+  return shared;
 }
 
 /** Characters allowed between two tokens of one label: spaces, hyphens, apostrophes, slashes, brackets. */

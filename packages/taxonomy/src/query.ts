@@ -1,11 +1,6 @@
-import type { Matcher } from './matcher';
-import { compileMatcher, findLabelMatches } from './matcher';
+import { findLabelMatches, getMatcher } from './matcher';
 import { normalizeText } from './normalize';
 import { findReferences } from './refs';
-import { loadTaxonomy } from './taxonomy';
-import { tokenize } from './tokenize';
-
-let matcher: Matcher | undefined;
 
 /** Queries are short; anything longer is cut rather than scanned. */
 const MAX_QUERY = 2000;
@@ -17,7 +12,6 @@ const MAX_QUERY = 2000;
  */
 export function findConceptsInQuery(query: string): { conceptId: string; matched: string }[] {
   const q = query.slice(0, MAX_QUERY);
-  matcher ??= compileMatcher(loadTaxonomy().concepts);
   const norm = normalizeText(q);
   const out: { conceptId: string; matched: string; start: number }[] = [];
   const seen = new Set<string>();
@@ -28,7 +22,7 @@ export function findConceptsInQuery(query: string): { conceptId: string; matched
     const to = norm.offsets[end] ?? q.length;
     out.push({ conceptId: id, matched: q.slice(from, to), start });
   };
-  for (const hit of findLabelMatches(matcher, norm.text, tokenize(norm.text))) for (const id of hit.conceptIds) push(id, hit.start, hit.end);
+  for (const hit of findLabelMatches(getMatcher(), norm.text)) for (const id of hit.conceptIds) push(id, hit.start, hit.end);
   for (const ref of findReferences(norm.text)) push(ref.conceptId, ref.start, ref.end);
   return out.sort((a, b) => a.start - b.start).map(({ conceptId, matched }) => ({ conceptId, matched }));
 }

@@ -8,8 +8,7 @@
  *   gets no Minamata tags.
  */
 import type { Concept, ConceptMatch, Evidence, TagInput } from './types';
-import type { Matcher } from './matcher';
-import { compileMatcher, findLabelMatches } from './matcher';
+import { findLabelMatches, getMatcher } from './matcher';
 import { normalizeText, quoteOriginal } from './normalize';
 import { findReferences } from './refs';
 import { isContextFree, loadTaxonomy } from './taxonomy';
@@ -35,12 +34,6 @@ interface Tally {
   strong: number;
   evidence: Evidence[];
   pages: Set<number>;
-}
-
-let matcher: Matcher | undefined;
-function getMatcher(): Matcher {
-  matcher ??= compileMatcher(loadTaxonomy().concepts);
-  return matcher;
 }
 
 function addEvidence(t: Tally, page: number, quote: () => string): void {

@@ -127,7 +127,11 @@ export function loadTaxonomy(): Taxonomy {
   const concepts = buildConcepts();
   const byId = new Map(concepts.map((c) => [c.id, c]));
   const byScheme = new Map<Scheme, Concept[]>();
-  for (const c of concepts) byScheme.set(c.scheme, [...(byScheme.get(c.scheme) ?? []), c]);
+  for (const c of concepts) {
+    const list = byScheme.get(c.scheme);
+    if (list) list.push(c);
+    else byScheme.set(c.scheme, [c]);
+  }
   const themesByArticle = new Map<string, string[]>();
   for (const t of byScheme.get('theme') ?? []) {
     for (const a of t.articles) themesByArticle.set(a, [...(themesByArticle.get(a) ?? []), t.id]);
