@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
 import { SearchPage } from './features/search/SearchPage';
-import { forumMessages } from './features/forums/messages';
 
 // The search page ships in the main bundle (first page most readers see, budget 150 KB gzipped);
 // the heavier pages load on demand.
@@ -20,9 +19,8 @@ const ModerationPage = lazy(() => import('./features/moderation/ModerationPage')
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
- * appears in the header navigation, in table order. E.g. the forums will add:
- *   { path: '/forums', component: lazy(() => import('./features/forums/ForumsPage')),
- *     nav: { href: '/forums', label: navLabel(forumMessages, 'navForums'), activeFor: ['/forums'] } },
+ * appears in the header navigation, in table order. Nav labels live in the shell's catalog: this
+ * table is in the main bundle, and a feature's whole catalog would come with one of its labels.
  */
 export const routes: RouteDef[] = [
   {
@@ -42,7 +40,7 @@ export const routes: RouteDef[] = [
   {
     path: '/forums',
     component: ForumsPage,
-    nav: { href: '/forums', label: navLabel(forumMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
+    nav: { href: '/forums', label: navLabel(commonMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
   },
   { path: '/forums/threads/:threadId', component: ThreadPage },
   { path: '/forums/:forumId', component: ForumPage },
@@ -55,7 +53,7 @@ export const routes: RouteDef[] = [
     component: ModerationPage,
     nav: {
       href: '/moderation',
-      label: navLabel(forumMessages, 'navModeration'),
+      label: navLabel(commonMessages, 'navModeration'),
       activeFor: ['/moderation'],
       visibleTo: (user) => user?.role === 'moderator' || user?.role === 'admin',
     },

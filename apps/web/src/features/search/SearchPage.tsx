@@ -8,7 +8,6 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { useLocation } from '../../router/Router';
-import { forumMessages } from '../forums/messages';
 import { ActiveFilters } from './ActiveFilters';
 import { EmptyState } from './EmptyState';
 import { Facets } from './Facets';
@@ -35,7 +34,6 @@ function useStatusText(state: SearchState, data: SearchResponse | null, loading:
 
 export function SearchPage() {
   const t = useT(searchMessages);
-  const tf = useT(forumMessages);
   const { search } = useLocation();
   const state = parseSearchState(search);
   const onDocuments = state.tab === 'documents';
@@ -111,7 +109,7 @@ export function SearchPage() {
                 {t('results')}
               </h2>
             </div>
-            {hasFilters(state) ? <p className="hint">{tf('discussionsIgnoreFilters')}</p> : null}
+            {hasFilters(state) ? <p className="hint">{t('discussionsIgnoreFilters')}</p> : null}
             <Suspense fallback={<Loading />}>
               <DiscussionResults
                 q={state.q}

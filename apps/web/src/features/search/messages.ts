@@ -45,6 +45,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: 'Show results from',
     tabDocuments: 'Documents',
     tabDiscussions: 'Discussions',
+    discussionsIgnoreFilters: 'The filters apply to documents only; discussions are searched by words.',
   },
   fr: {
     title: 'Rechercher dans le centre de connaissances',
@@ -89,6 +90,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: 'Afficher les résultats parmi',
     tabDocuments: 'Documents',
     tabDiscussions: 'Discussions',
+    discussionsIgnoreFilters: 'Les filtres ne s’appliquent qu’aux documents ; les discussions sont recherchées par mots.',
   },
   es: {
     title: 'Buscar en el repositorio',
@@ -133,6 +135,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: 'Mostrar resultados de',
     tabDocuments: 'Documentos',
     tabDiscussions: 'Debates',
+    discussionsIgnoreFilters: 'Los filtros solo se aplican a los documentos; en los debates se busca por palabras.',
   },
   ru: {
     title: 'Поиск в базе знаний',
@@ -182,6 +185,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: 'Показать результаты из раздела',
     tabDocuments: 'Документы',
     tabDiscussions: 'Обсуждения',
+    discussionsIgnoreFilters: 'Фильтры применяются только к документам; обсуждения ищутся по словам.',
   },
   ar: {
     title: 'البحث في المستودع',
@@ -233,6 +237,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: 'عرض النتائج من',
     tabDocuments: 'الوثائق',
     tabDiscussions: 'النقاشات',
+    discussionsIgnoreFilters: 'تنطبق عوامل التصفية على الوثائق فقط؛ ويجري البحث في النقاشات بالكلمات.',
   },
   zh: {
     title: '搜索知识库',
@@ -277,6 +282,7 @@ export const searchMessages = registerMessages('search', {
     tabsLabel: '显示以下来源的结果',
     tabDocuments: '文件',
     tabDiscussions: '讨论',
+    discussionsIgnoreFilters: '筛选条件仅适用于文件；讨论按词语搜索。',
   },
 });
 
