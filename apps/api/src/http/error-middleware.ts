@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError, NotFoundError, RateLimitedError } from '../errors';
+import { ApiError, NotFoundError, PayloadTooLargeError, RateLimitedError } from '../errors';
 
 /** The single place where thrown errors become HTTP answers. Unknown errors are logged and never leak details. */
 export function createErrorMiddleware(log: (message: string, error: unknown) => void): ErrorRequestHandler {
@@ -25,7 +25,7 @@ function toApiError(error: unknown): ApiError | undefined {
   const e = error as { status?: number; statusCode?: number; type?: string; message?: string };
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.parse.failed') return new ApiError('invalid_json', 'The request body is not valid JSON.', 400);
-  if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', 'The request body is too large.', 413);
+  if (e?.type === 'entity.too.large') return new PayloadTooLargeError();
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new ApiError('unsupported_encoding', 'The request body encoding is not supported.', 415);
   if (typeof status === 'number' && status >= 400 && status < 500) return new ApiError('bad_request', e.message ?? 'Bad request.', status);
   return undefined;

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import { documentConcepts, pages } from '@mep/db';
 import { FACET_ATTRIBUTES, textField, type FacetName } from '@mep/ingest';
 import { findConceptsInQuery } from '@mep/taxonomy';
@@ -180,6 +180,13 @@ function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], 
     .from(documentConcepts)
     .where(and(inArray(documentConcepts.documentId, needEvidence.map((h) => h.documentId)), inArray(documentConcepts.conceptId, queryConcepts)))
     .all();
+  // One read of the cited pages for all hits, rather than one per piece of evidence.
+  const citedPages = context.db
+    .select({ documentId: pages.documentId, page: pages.page, text: pages.text })
+    .from(pages)
+    .where(and(inArray(pages.documentId, needEvidence.map((h) => h.documentId)), inArray(pages.page, [...new Set(evidenceRows.flatMap((row) => row.evidence.map((e) => e.page)))])))
+    .all();
+  const pageText = new Map(citedPages.map((p) => [`${p.documentId}:${p.page}`, p.text]));
   for (const hit of needEvidence) {
     const evidence = evidenceRows.filter((row) => row.documentId === hit.documentId).flatMap((row) => row.evidence);
     const seen = new Set<number>();
@@ -187,8 +194,7 @@ function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], 
       // page 0 is the title: not a passage to jump to
       if (item.page < 1 || seen.has(item.page) || seen.size >= PASSAGES_PER_HIT) continue;
       seen.add(item.page);
-      const pageRow = context.db.select({ text: pages.text }).from(pages).where(and(eq(pages.documentId, hit.documentId), eq(pages.page, item.page))).get();
-      hit.passages.push({ page: item.page, snippet: snippetAround(pageRow?.text ?? item.text, item.text) });
+      hit.passages.push({ page: item.page, snippet: snippetAround(pageText.get(`${hit.documentId}:${item.page}`) ?? item.text, item.text) });
     }
   }
 }

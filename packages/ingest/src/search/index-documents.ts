@@ -6,10 +6,9 @@ import { buildSearchRecords, type DocumentSearchRecord, type PassageSearchRecord
 
 /**
  * Sends the given documents (as SQLite has them now) to Meilisearch and waits until they are searchable.
- * With `replacePassages`, old passages are removed first so that a re-tagged or re-extracted document
- * never keeps stale pages (new documents have none to remove).
+ * Document ids come from the bytes, so a document's pages never change once indexed: nothing stale to remove.
  */
-export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[], options: { replacePassages?: boolean } = {}): Promise<void> {
+export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
   const docRecords: DocumentSearchRecord[] = [];
   const passageRecords: PassageSearchRecord[] = [];
@@ -19,25 +18,14 @@ export async function indexDocuments(search: SearchConnection, db: Db, taxonomy:
     docRecords.push(records.document);
     passageRecords.push(...records.passages);
   }
-  if (options.replacePassages) {
-    await search.passages.deleteDocuments({ filter: `documentId IN [${documentIds.map((id) => JSON.stringify(id)).join(', ')}]` }).waitTask({ timeout: 120_000 });
-  }
   const tasks = [search.documents.addDocuments(docRecords, { primaryKey: 'id' })];
   for (let start = 0; start < passageRecords.length; start += 2000) {
-    tasks.push(search.passages.addDocuments(passageRecords.slice(start, start + 2000), { primaryKey: 'id' }) as never);
+    tasks.push(search.passages.addDocuments(passageRecords.slice(start, start + 2000), { primaryKey: 'id' }));
   }
   for (const task of tasks) {
     const done = await task.waitTask({ timeout: 300_000 });
     if (done.status === 'failed') throw new Error(`Meilisearch could not index documents: ${done.error?.message ?? 'unknown error'}`);
   }
-}
-
-/** Removes a document and its passages from the search indexes. */
-export async function removeDocumentFromSearch(search: SearchConnection, documentId: string): Promise<void> {
-  await Promise.all([
-    search.documents.deleteDocument(documentId).waitTask(),
-    search.passages.deleteDocuments({ filter: `documentId = ${JSON.stringify(documentId)}` }).waitTask(),
-  ]);
 }
 
 /**
