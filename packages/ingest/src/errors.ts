@@ -3,21 +3,7 @@
  * stable string `code`; messages are sentences meant for the person who dropped the file.
  */
 
-/** Stable codes of {@link IngestError}. Never rename one: job records in the database store them. */
-export type IngestErrorCode =
-  | 'unsupported-type'
-  | 'empty-file'
-  | 'too-large'
-  | 'corrupt'
-  | 'encrypted'
-  | 'no-text'
-  | 'timeout'
-  | 'out-of-memory'
-  | 'extraction-crashed'
-  | 'storage-failed'
-  | 'not-found';
-
-export const INGEST_ERROR_CODES: readonly IngestErrorCode[] = [
+const CODES = [
   'unsupported-type',
   'empty-file',
   'too-large',
@@ -29,7 +15,12 @@ export const INGEST_ERROR_CODES: readonly IngestErrorCode[] = [
   'extraction-crashed',
   'storage-failed',
   'not-found',
-];
+] as const;
+
+/** Stable codes of {@link IngestError}. Never rename one: job records in the database store them. */
+export type IngestErrorCode = (typeof CODES)[number];
+
+export const INGEST_ERROR_CODES: readonly IngestErrorCode[] = CODES;
 
 const DEFAULT_MESSAGES: Record<IngestErrorCode, string> = {
   'unsupported-type': 'unsupported file type',
@@ -71,13 +62,8 @@ export class StorageError extends IngestError {
   override name = 'StorageError';
 }
 
-/** True when `value` is an {@link IngestError}, optionally with the given code. */
-export function isIngestError(value: unknown, code?: IngestErrorCode): value is IngestError {
-  return value instanceof IngestError && (code === undefined || value.code === code);
-}
-
 /** True when `value` is one of the stable codes. */
-export function isIngestErrorCode(value: unknown): value is IngestErrorCode {
+function isIngestErrorCode(value: unknown): value is IngestErrorCode {
   return typeof value === 'string' && (INGEST_ERROR_CODES as readonly string[]).includes(value);
 }
 
