@@ -1,8 +1,7 @@
 /** DOCX extraction with mammoth, through its HTML output so headings and page breaks survive. */
 import mammoth from 'mammoth';
-import { parse } from 'node-html-parser';
 import { ExtractionError } from '../errors';
-import { extractHtml } from './html';
+import { extractParsedHtml, parseHtml } from './html';
 import type { ExtractedDocument } from './types';
 
 const STYLE_MAP = [
@@ -25,15 +24,15 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedDocument>
     const detail = error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 200) : String(error);
     throw new ExtractionError('corrupt', `the Word document is corrupt and could not be read (${detail})`, { cause: error });
   }
+  const root = parseHtml(`<html><body>${html}</body></html>`);
   let doc: ExtractedDocument;
   try {
-    doc = extractHtml(`<html><body>${html}</body></html>`);
+    doc = extractParsedHtml(root);
   } catch (error) {
     if (error instanceof ExtractionError && error.code === 'no-text') throw new ExtractionError('no-text', 'the Word document has no text');
     throw error;
   }
   // Prefer the Title style, then the first heading: mammoth has no access to docProps/core.xml.
-  const root = parse(html);
   const title = (root.querySelector('h1.title') ?? root.querySelector('h1') ?? root.querySelector('h2'))?.text.replace(/\s+/g, ' ').trim();
   const out: ExtractedDocument = {
     ...doc,

@@ -54,7 +54,7 @@ function collectBlocks(root: Node): { blocks: string[]; pageBreakBefore: Set<num
 }
 
 /** Splits blocks at explicit page breaks first, then by size. */
-export function paginateWithBreaks(blocks: readonly string[], breaks: ReadonlySet<number>): string[] {
+function paginateWithBreaks(blocks: readonly string[], breaks: ReadonlySet<number>): string[] {
   const groups: string[][] = [[]];
   blocks.forEach((block, i) => {
     if (breaks.has(i) && groups[groups.length - 1]!.length > 0) groups.push([]);
@@ -69,7 +69,16 @@ export function paginateWithBreaks(blocks: readonly string[], breaks: ReadonlySe
  * @throws ExtractionError 'no-text' when nothing visible remains.
  */
 export function extractHtml(html: string): ExtractedDocument {
-  const root = parse(html, { lowerCaseTagName: true, comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  return extractParsedHtml(parseHtml(html));
+}
+
+/** Parses HTML the way {@link extractHtml} reads it (script, style and comments dropped). */
+export function parseHtml(html: string): HTMLElement {
+  return parse(html, { lowerCaseTagName: true, comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+}
+
+/** {@link extractHtml} on an already parsed tree. */
+export function extractParsedHtml(root: HTMLElement): ExtractedDocument {
   const warnings: string[] = [];
   const titleText = collapse(root.querySelector('title')?.text ?? '');
   const h1Text = collapse(root.querySelector('h1')?.text ?? '');
