@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
@@ -11,7 +10,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { ANONYMOUS, authorize, canReply, canViewForum, type Viewer } from '../policies';
 import { getVisibleForum } from '../services/forums';
 import { getNotificationDto, unreadCount } from '../services/notifications';
-import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, viewerForUser } from '../services/sessions';
+import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, sessionIdOfToken, viewerForUser } from '../services/sessions';
 import { getPostsForBroadcast, getThreadDto, getVisibleThread, lastPostId } from '../services/threads';
 import type { Ack, ClientToServerEvents, ErrorBody, ServerToClientEvents } from './events';
 import { SOCKET_PATH } from './events';
@@ -55,13 +54,6 @@ function resolveViewerForUser(db: AppContext['db'], userId: string): Viewer | un
   return user ? viewerForUser(db, user) : undefined;
 }
 
-/** The session id (hash) of the handshake's cookie, if any. */
-function sessionIdOf(request: IncomingMessage): string | null {
-  const token = parseCookies(request.headers.cookie)[SESSION_COOKIE];
-  if (!token || token.length > 200) return null;
-  return createHash('sha256').update(token).digest('base64url');
-}
-
 /**
  * Browsers send Origin on WebSocket and polling requests: only our own site may open a socket that
  * carries the session cookie (cross-site WebSocket hijacking). Non-browser clients send none.
@@ -97,7 +89,10 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Recovery replays what a room missed during a short outage; beyond that the client re-fetches.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
-    allowRequest: (request, callback) => callback(originAllowed(request, context.config.publicUrl) ? null : 'origin not allowed', originAllowed(request, context.config.publicUrl)),
+    allowRequest: (request, callback) => {
+      const allowed = originAllowed(request, context.config.publicUrl);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
   });
 
   const redisClients: Array<{ quit(): Promise<unknown>; isOpen: boolean }> = [];
@@ -111,7 +106,7 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
   }
 
   io.use((socket, next) => {
-    const sessionId = sessionIdOf(socket.request);
+    const sessionId = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]);
     const viewer = resolveViewerBySessionId(db, sessionId);
     socket.data.sessionId = viewer.userId ? sessionId : null;
     socket.data.userId = viewer.userId;

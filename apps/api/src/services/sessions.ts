@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { forumMembers, forums, sessions, users, type Db } from '@mep/db';
 import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { EventBus } from '../events';
 import { ANONYMOUS, type Viewer } from '../policies';
 
 export const SESSION_COOKIE = 'mep_session';
@@ -37,10 +38,14 @@ export function createSession(db: Db, userId: string, userAgent?: string, now = 
   return { token, expiresAt };
 }
 
+/** The stored session id (hash) of a cookie's session token; null for a missing or implausible token. */
+export function sessionIdOfToken(token: string | undefined): string | null {
+  return !token || token.length > 200 ? null : sha256(token);
+}
+
 /** Resolves a session token to the viewer it belongs to; unknown, expired or deleted-user tokens give the anonymous viewer. */
 export function resolveViewer(db: Db, token: string | undefined, now = new Date()): Viewer {
-  if (!token || token.length > 200) return ANONYMOUS;
-  return resolveViewerBySessionId(db, sha256(token), now);
+  return resolveViewerBySessionId(db, sessionIdOfToken(token), now);
 }
 
 /** Like resolveViewer, from the stored session id (the token's hash): sockets keep only that. */
@@ -73,14 +78,17 @@ export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId
     sessionId,
   };
 }
-/** Ends one session. */
-export function revokeSession(db: Db, sessionId: string): void {
+/** Ends one session; its live connections are dropped (`sessions.revoked`). */
+export function revokeSession(db: Db, events: EventBus, userId: string, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+  events.emit('sessions.revoked', { userId, sessionIds: [sessionId] });
 }
 
-/** Ends every session of a user ("sign out everywhere"); returns how many were ended. */
-export function revokeAllSessions(db: Db, userId: string): number {
-  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+/** Ends every session of a user ("sign out everywhere"), live connections included; returns how many were ended. */
+export function revokeAllSessions(db: Db, events: EventBus, userId: string): number {
+  const ended = db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+  events.emit('sessions.revoked', { userId, sessionIds: 'all' });
+  return ended;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Request, Response } from 'express';
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canManageOwnAccount } from '../../policies';
@@ -10,6 +11,11 @@ import { csrfResponse, meResponse, registerBody, sessionResponse, signInBody, si
 
 export function authRoutes(context: AppContext) {
   const throttle = createSignInThrottle();
+  /** Opens a session for the user and answers it with the matching cookies. */
+  const startSession = (user: Parameters<typeof presentSelf>[0], req: Request, res: Response) => {
+    const session = createSession(context.db, user.id, req.get('user-agent'));
+    return { user: presentSelf(user), csrfToken: setSessionCookies(context, res, session.token, session.expiresAt) };
+  };
   return [
     defineRoute({
       method: 'get',
@@ -43,9 +49,7 @@ export function authRoutes(context: AppContext) {
       response: sessionResponse,
       errors: [403, 409],
       handler: async ({ body, req, res }) => {
-        const user = await createUser(context.db, { ...body, role: 'member' });
-        const session = createSession(context.db, user.id, req.get('user-agent'));
-        return { user: presentSelf(user), csrfToken: setSessionCookies(context, res, session.token, session.expiresAt) };
+        return startSession(await createUser(context.db, { ...body, role: 'member' }), req, res);
       },
     }),
     defineRoute({
@@ -67,8 +71,7 @@ export function authRoutes(context: AppContext) {
           throw error;
         }
         throttle.succeed(keys.slice(0, 1));
-        const session = createSession(context.db, user.id, req.get('user-agent'));
-        return { user: presentSelf(user), csrfToken: setSessionCookies(context, res, session.token, session.expiresAt) };
+        return startSession(user, req, res);
       },
     }),
     defineRoute({
@@ -80,8 +83,7 @@ export function authRoutes(context: AppContext) {
       errors: [403],
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);
-        if (viewer.sessionId) revokeSession(context.db, viewer.sessionId);
-        context.events.emit('sessions.revoked', { userId: viewer.userId, sessionIds: viewer.sessionId ? [viewer.sessionId] : [] });
+        if (viewer.sessionId) revokeSession(context.db, context.events, viewer.userId as string, viewer.sessionId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: viewer.sessionId ? 1 : 0 };
       },
     }),
@@ -95,8 +97,7 @@ export function authRoutes(context: AppContext) {
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        const ended = revokeAllSessions(context.db, viewer.userId as string);
-        context.events.emit('sessions.revoked', { userId: viewer.userId, sessionIds: 'all' });
+        const ended = revokeAllSessions(context.db, context.events, viewer.userId as string);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: ended };
       },
     }),
