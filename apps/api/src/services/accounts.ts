@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole } from '@mep/db';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
 import { hashPassword, verifyPassword } from './passwords';
@@ -72,6 +72,18 @@ export function getUser(db: Db, userId: string): UserRow {
   return user;
 }
 
+/** Live accounts, oldest first, optionally those whose name or e-mail contains `q` (at most 200). */
+export function listUsers(db: Db, q?: string): UserRow[] {
+  const pattern = q ? `%${q.replace(/[%_]/g, '')}%` : undefined;
+  return db
+    .select()
+    .from(users)
+    .where(and(isNull(users.deletedAt), pattern ? or(like(users.displayName, pattern), like(users.email, pattern)) : undefined))
+    .orderBy(users.createdAt)
+    .limit(200)
+    .all();
+}
+
 /** Updates what a user may change about themselves. */
 export function updateProfile(db: Db, userId: string, patch: { displayName?: string; locale?: string | null; digestEnabled?: boolean }): UserRow {
   const values: Partial<UserRow> = {};
@@ -86,7 +98,7 @@ export function updateProfile(db: Db, userId: string, patch: { displayName?: str
 export function setUserRole(db: Db, userId: string, role: UserRole, party: string | null): UserRow {
   checkRoleParty(role, party);
   getUser(db, userId);
-  db.update(users).set({ role, party: role === 'focal_point' ? party : party ?? null }).where(eq(users.id, userId)).run();
+  db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
   return getUser(db, userId);
 }
 
@@ -118,6 +130,7 @@ export function exportUserData(db: Db, userId: string): Record<string, unknown> 
 export async function deleteAccount(db: Db, events: EventBus, userId: string, password: string, now = new Date()): Promise<void> {
   const user = getUser(db, userId);
   if (!(await verifyPassword(password, user.passwordHash))) throw new ApiError('invalid_credentials', 'The password is not right.', 401);
+  const postIds = db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all().map((p) => p.id);
   events.afterCommit(() => {
     db.transaction((tx) => {
       tx.delete(sessions).where(eq(sessions.userId, userId)).run();
@@ -127,13 +140,13 @@ export async function deleteAccount(db: Db, events: EventBus, userId: string, pa
       tx.delete(outbox).where(eq(outbox.userId, userId)).run();
       tx.delete(flags).where(eq(flags.reporterId, userId)).run();
       // Earlier versions of their posts are personal data too.
-      const own = tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all();
-      for (const { id } of own) tx.delete(postRevisions).where(eq(postRevisions.postId, id)).run();
+      if (postIds.length) tx.delete(postRevisions).where(inArray(postRevisions.postId, postIds)).run();
       tx.update(users)
         .set({ email: null, passwordHash: null, displayName: '', party: null, locale: null, digestEnabled: false, deletedAt: now.toISOString() })
         .where(eq(users.id, userId))
         .run();
     });
-    events.emit('users.deleted', { userId, postIds: db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all().map((p) => p.id) });
+    events.emit('users.deleted', { userId, postIds });
+    events.emit('sessions.revoked', { userId, sessionIds: 'all' });
   });
 }

@@ -1,11 +1,9 @@
-import { users } from '@mep/db';
-import { and, isNull, like, or } from 'drizzle-orm';
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canManageOwnAccount, canManageUsers } from '../../policies';
 import { presentPublicUser, presentSelf } from '../../presenters/users';
 import { audit } from '../../services/forums';
-import { deleteAccount, exportUserData, setUserRole, updateProfile } from '../../services/accounts';
+import { deleteAccount, exportUserData, listUsers, setUserRole, updateProfile } from '../../services/accounts';
 import { clearSessionCookies, viewerOf } from '../auth/auth.middleware';
 import { deleteMeBody, deletedResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
 
@@ -51,7 +49,6 @@ export function userRoutes(context: AppContext) {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
         await deleteAccount(context.db, context.events, viewer.userId as string, body.password);
-        context.events.emit('sessions.revoked', { userId: viewer.userId, sessionIds: 'all' });
         clearSessionCookies(context, res);
         return { deleted: true as const };
       },
@@ -67,15 +64,7 @@ export function userRoutes(context: AppContext) {
       handler: ({ req, query }) => {
         const viewer = viewerOf(req);
         authorize(canManageUsers(viewer), viewer);
-        const pattern = query.q ? `%${query.q.replace(/[%_]/g, '')}%` : undefined;
-        const rows = context.db
-          .select()
-          .from(users)
-          .where(and(isNull(users.deletedAt), pattern ? or(like(users.displayName, pattern), like(users.email, pattern)) : undefined))
-          .orderBy(users.createdAt)
-          .limit(200)
-          .all();
-        return { users: rows.map(presentSelf) };
+        return { users: listUsers(context.db, query.q).map(presentSelf) };
       },
     }),
     defineRoute({
