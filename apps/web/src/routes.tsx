@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
+import { isModerator } from './features/account/session';
 import { SearchPage } from './features/search/SearchPage';
 
 // The search page ships in the main bundle (first page most readers see, budget 150 KB gzipped);
@@ -55,7 +56,7 @@ export const routes: RouteDef[] = [
       href: '/moderation',
       label: navLabel(commonMessages, 'navModeration'),
       activeFor: ['/moderation'],
-      visibleTo: (user) => user?.role === 'moderator' || user?.role === 'admin',
+      visibleTo: isModerator,
     },
   },
 ];

@@ -41,6 +41,11 @@ export function refreshSession(): Promise<void> {
   return loading;
 }
 
+/** Moderators and admins see the moderation page and the thread controls, and may post in locked threads. */
+export function isModerator(user: Pick<SelfUserDto, 'role'> | null | undefined): boolean {
+  return user?.role === 'moderator' || user?.role === 'admin';
+}
+
 /** The session as a React value; loads it on first use. */
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, () => state, () => state);

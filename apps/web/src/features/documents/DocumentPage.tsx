@@ -9,7 +9,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link, useLocation } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
-import { conceptSearchHref, documentHref, newSearch, toSearchHref } from '../search/searchState';
+import { conceptSearchHref, doctypeConceptId, documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { useDocumentLanguageName } from '../search/useFacetLabel';
 import { DocumentThreads } from '../forums/DocumentThreads';
 import { ConceptList } from './ConceptList';
@@ -26,7 +26,7 @@ function DocumentMeta({ doc }: { doc: DocumentDetail }) {
   const conceptLabel = useConceptLabel();
   const languageName = useDocumentLanguageName();
   const parties = doc.concepts.filter((c) => c.scheme === 'party');
-  const doctypeId = doc.doctype.includes(':') ? doc.doctype : `doctype:${doc.doctype}`;
+  const doctypeId = doctypeConceptId(doc.doctype);
   const date = formatDate(lang, doc.date, doc.year);
   return (
     <dl className="doc-meta">

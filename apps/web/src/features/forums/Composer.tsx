@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
 import { send, SendFailed } from '../account/session';
 import { forumMessages } from './messages';
@@ -9,7 +9,6 @@ interface ComposerProps {
   submitLabel: string;
   withTitle?: boolean;
   onTyping?: () => void;
-  children?: ReactNode;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like). */

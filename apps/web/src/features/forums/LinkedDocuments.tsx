@@ -4,12 +4,12 @@ import { useApi } from '../../api/useApi';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { doctypeConceptId } from '../search/searchState';
 import { forumMessages } from './messages';
 
 function CardBody({ card }: { card: DocumentCardDto }) {
   const conceptLabel = useConceptLabel();
-  const doctype = card.doctype.includes(':') ? card.doctype : `doctype:${card.doctype}`;
-  const meta = [conceptLabel(doctype), card.year ? String(card.year) : null].filter(Boolean).join(' · ');
+  const meta = [conceptLabel(doctypeConceptId(card.doctype)), card.year ? String(card.year) : null].filter(Boolean).join(' · ');
   return (
     <>
       <span className="doc-card__title">{card.title}</span> <span className="doc-card__meta">{meta}</span>

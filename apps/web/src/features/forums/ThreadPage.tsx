@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
-import { send, useSession } from '../account/session';
+import { isModerator, send, useSession } from '../account/session';
 import { AccountBar } from './AccountBar';
 import { Composer } from './Composer';
 import { FollowButton } from './FollowButton';
@@ -158,7 +158,7 @@ export default function ThreadPage({ params }: PageProps) {
       </p>
       {thread.locked ? <p className="hint">{t('locked')}</p> : null}
       <FollowButton url={`/api/threads/${threadId}/follow`} initial={thread.following} />
-      {session.user?.role === 'moderator' || session.user?.role === 'admin' ? (
+      {isModerator(session.user) ? (
         <ThreadModerationControls thread={thread} onChanged={(updated) => setThread((current) => ({ ...updated, following: current?.following ?? updated.following }))} />
       ) : null}
       <LinkedDocuments documentIds={thread.documentIds} posts={posts.values()} postsLoaded={postsLoaded} />
@@ -185,7 +185,7 @@ export default function ThreadPage({ params }: PageProps) {
           <p>
             <Link href={`/sign-in?next=${encodeURIComponent(`/forums/threads/${threadId}`)}`}>{t('signInToPost')}</Link>
           </p>
-        ) : thread.locked && session.user.role !== 'moderator' && session.user.role !== 'admin' ? null : (
+        ) : thread.locked && !isModerator(session.user) ? null : (
           <Composer submitLabel={t('postReply')} onSubmit={reply} onTyping={announceTyping} />
         )}
       </section>

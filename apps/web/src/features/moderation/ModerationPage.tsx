@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT, type TranslateFn } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link, useLocation } from '../../router/Router';
-import { send, useSession } from '../account/session';
+import { isModerator, send, useSession } from '../account/session';
 import { formatDateTime } from '../forums/format';
 import { moderationMessages, type ModerationKey } from './messages';
 import { ThreadModerationControls } from './ThreadModerationControls';
@@ -18,10 +18,6 @@ import { ThreadModerationControls } from './ThreadModerationControls';
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const satisfies readonly FlagStatus[];
 
 const AUDIT_PAGE = 50;
-
-export function isModeratorRole(role: string | undefined): boolean {
-  return role === 'moderator' || role === 'admin';
-}
 
 /** The thread of a flagged post, with lock / pin controls. */
 function FlagThread({ threadId }: { threadId: number }) {
@@ -305,7 +301,7 @@ export default function ModerationPage() {
   useDocumentTitle(t('title'));
 
   if (session.status === 'loading') return <Loading />;
-  if (!session.user || !isModeratorRole(session.user.role)) {
+  if (!session.user || !isModerator(session.user)) {
     return (
       <div className="page moderation-page">
         <PageHeading>{t('title')}</PageHeading>

@@ -5,7 +5,7 @@ import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { searchMessages } from './messages';
-import { documentHref } from './searchState';
+import { doctypeConceptId, documentHref } from './searchState';
 import { toSafeSnippetHtml } from './snippet';
 import { useDocumentLanguageName } from './useFacetLabel';
 
@@ -18,7 +18,7 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   const conceptLabel = useConceptLabel();
   const languageName = useDocumentLanguageName();
   const themes = hit.concepts.filter((id) => id.startsWith('theme:'));
-  const meta = [hit.symbol, conceptLabel(hit.doctype.includes(':') ? hit.doctype : `doctype:${hit.doctype}`), languageName(hit.language), hit.date ?? (hit.year ? String(hit.year) : null)].filter(
+  const meta = [hit.symbol, conceptLabel(doctypeConceptId(hit.doctype)), languageName(hit.language), hit.date ?? (hit.year ? String(hit.year) : null)].filter(
     (part): part is string => Boolean(part),
   );
   const passages = hit.passages.slice(0, MAX_PASSAGES);

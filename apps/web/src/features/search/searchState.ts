@@ -94,6 +94,11 @@ export function newSearch(partial: Partial<Omit<SearchState, 'filters'>> & { fil
   };
 }
 
+/** The concept id of a document type; the API gives it bare (`report`) or as an id (`doctype:report`). */
+export function doctypeConceptId(doctype: string): string {
+  return doctype.includes(':') ? doctype : `doctype:${doctype}`;
+}
+
 const FACET_BY_SCHEME: Record<string, FacetKey> = {
   theme: 'theme',
   article: 'article',
