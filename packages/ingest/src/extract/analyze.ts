@@ -3,7 +3,7 @@
  * Heuristics, written for UN and MEA documents; each one falls back to something honest.
  */
 import { detectLanguageWithConfidence } from './language';
-import { LOW_QUALITY_WARNING, isCleanText } from './quality';
+import { LOW_QUALITY_WARNING, REPAIRED_WARNING, isCleanText } from './quality';
 import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
 
 export type { DocumentFacts } from './types';
@@ -238,6 +238,12 @@ function guessDoctype(symbol: string | undefined, title: string, text: string): 
   return undefined;
 }
 
+/** True when the extraction warnings include `warning` (compared by its code, the part before the colon). */
+function hasWarning(doc: ExtractedDocument, warning: string): boolean {
+  const code = warning.slice(0, warning.indexOf(':'));
+  return doc.warnings.some((w) => w.startsWith(code));
+}
+
 /**
  * Infers title, UN symbol, date, language and a document-type hint from an extracted document.
  *
@@ -246,9 +252,9 @@ function guessDoctype(symbol: string | undefined, title: string, text: string): 
  */
 export function analyzeDocument(doc: ExtractedDocument, fileName?: string): DocumentFacts {
   const flags: string[] = [];
-  const lowQuality = doc.warnings.some((w) => w.startsWith(LOW_QUALITY_WARNING.split(':')[0]!));
+  const lowQuality = hasWarning(doc, LOW_QUALITY_WARNING);
   if (lowQuality) flags.push('low-quality-text');
-  if (doc.warnings.some((w) => w.startsWith('repaired-text'))) flags.push('repaired-text');
+  if (hasWarning(doc, REPAIRED_WARNING)) flags.push('repaired-text');
 
   const firstPages = doc.pages.slice(0, 3).map((p) => p.text).join('\n');
   const fullText = doc.pages.map((p) => p.text).join('\n');
@@ -257,8 +263,7 @@ export function analyzeDocument(doc: ExtractedDocument, fileName?: string): Docu
   // Title: HTML/DOCX headings are structural and reliable; for PDFs the printed heading beats the
   // embedded metadata, which is often a tool's placeholder, unless the page text is garbage.
   let title: string | undefined;
-  if (doc.kind !== 'pdf' && isPlausibleTitle(doc.embeddedTitle)) title = cleanTitle(doc.embeddedTitle);
-  if (!title && isPlausibleTitle(doc.embeddedTitle) && doc.kind === 'pdf') title = cleanTitle(doc.embeddedTitle);
+  if (isPlausibleTitle(doc.embeddedTitle)) title = cleanTitle(doc.embeddedTitle);
   const printed = isCleanText(firstPage) ? titleFromFirstPage(firstPage) : undefined;
   if (doc.kind === 'pdf' && printed && (!title || !title.toLowerCase().startsWith(printed.toLowerCase().slice(0, 20)))) {
     // Keep the metadata title only when the printed heading is a prefix of it (same title, longer).

@@ -16,7 +16,7 @@ const SHARED = new Set(['de', 'la', 'en', 'a', 'o', 'un', 'que', 'les', 'se', 'e
 
 const RUSSIAN_STOPWORDS = new Set('и в на не с по или для что о к из от как это его её их при об также быть которые'.split(' '));
 
-export interface ScriptCounts {
+interface ScriptCounts {
   latin: number;
   cyrillic: number;
   arabic: number;
@@ -27,7 +27,7 @@ export interface ScriptCounts {
 }
 
 /** Counts letters by script. Arabic presentation forms count as Arabic (PDFs often emit them). */
-export function countScripts(text: string): ScriptCounts {
+function countScripts(text: string): ScriptCounts {
   const c: ScriptCounts = { latin: 0, cyrillic: 0, arabic: 0, han: 0, kana: 0, hangul: 0, other: 0 };
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
