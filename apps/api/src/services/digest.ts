@@ -2,11 +2,10 @@ import { notifications, outbox, threads, users } from '@mep/db';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context';
+import { escapeHtml } from './markdown';
 import { nowIso } from './store';
 
 type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /** Attempts before an e-mail is left alone (it stays in the outbox with its last error). */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -28,7 +27,12 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
     .orderBy(asc(notifications.id))
     .all();
   const byUser = new Map<string, typeof pending>();
-  for (const row of pending) byUser.set(row.user.id, [...(byUser.get(row.user.id) ?? []), row]);
+  for (const row of pending) {
+    const rows = byUser.get(row.user.id);
+    if (rows) rows.push(row);
+    else byUser.set(row.user.id, [row]);
+  }
+  const link = (threadId: number) => `${config.publicUrl.replace(/\/$/, '')}/forums/threads/${threadId}`;
 
   let queued = 0;
   db.transaction((tx) => {
@@ -41,7 +45,6 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
         entry.count += 1;
         perThread.set(notification.threadId, entry);
       }
-      const link = (threadId: number) => `${config.publicUrl.replace(/\/$/, '')}/forums/threads/${threadId}`;
       const lines = [...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`);
       const items = [...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`);
       const inserted = tx

@@ -8,7 +8,8 @@ import type { DocumentCardDto } from '../realtime/events';
 const DOCUMENT_LINK = /^(?:https?:\/\/[^/\s]+)?\/documents\/([A-Za-z0-9_-]{1,128})\/?(?:[?#].*)?$/;
 const DOCUMENT_LINK_IN_TEXT = /\/documents\/([A-Za-z0-9_-]{1,128})/g;
 
-const escapeHtml = (value: string) =>
+/** Escapes text for HTML content and attribute values. */
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**

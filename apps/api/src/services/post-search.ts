@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { canViewForum, type Viewer } from '../policies';
 import { DELETED_USER_NAME } from '../presenters/users';
 import { htmlToText } from './markdown';
+import { HIGHLIGHT_TAGS, renderSnippet } from './snippets';
 
 /** One forum post in Meilisearch. Only visible posts of live threads are in the index. */
 export interface PostSearchRecord {
@@ -98,13 +99,6 @@ export function subscribePostIndexer(context: Pick<AppContext, 'db' | 'search' |
   };
 }
 
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** Escapes a Meilisearch-highlighted string, keeping only our own highlight markers as <mark>. */
-function safeSnippet(text: string): string {
-  return escapeHtml(text).replaceAll('\u0001', '<mark>').replaceAll('\u0002', '</mark>');
-}
-
 /** Searches the forum posts the viewer may see (the "Discussions" tab). */
 export async function searchDiscussions(
   context: SearchCtx,
@@ -127,8 +121,7 @@ export async function searchDiscussions(
     hitsPerPage: query.pageSize,
     attributesToCrop: ['text:30'],
     attributesToHighlight: ['text', 'title'],
-    highlightPreTag: '\u0001',
-    highlightPostTag: '\u0002',
+    ...HIGHLIGHT_TAGS,
     ...(query.q ? {} : { sort: ['createdAtTs:desc'] }),
   });
   return {
@@ -142,7 +135,7 @@ export async function searchDiscussions(
       authorName: hit.authorName,
       concepts: hit.concepts,
       createdAt: hit.createdAt,
-      snippet: safeSnippet(hit._formatted?.text ?? hit.text.slice(0, 200)),
+      snippet: renderSnippet(hit._formatted?.text ?? hit.text.slice(0, 200)),
     })),
   };
 }
