@@ -54,5 +54,4 @@ export interface ConceptMatch {
 export interface TagInput {
   pages: { page: number; text: string }[];
   title?: string;
-  language?: string;
 }

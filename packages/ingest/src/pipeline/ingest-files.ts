@@ -150,9 +150,9 @@ export async function ingestBytes(
     const extracted = await (deps.extract ?? ((b: Uint8Array) => extractInSandbox(b, { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, maxBytes: options.maxBytes })))(bytes);
     const fileName = basename(source);
     const facts = analyzeDocument(extracted, fileName);
-    const matches = tagDocument({ pages: extracted.pages, title: facts.title, language: facts.language });
+    const matches = tagDocument({ pages: extracted.pages, title: facts.title });
     const flags = mergeFlags([...extracted.warnings, ...facts.flags]);
-    await deps.blobs.put(bytes, { contentType: extracted.mime });
+    await deps.blobs.put(bytes, { contentType: extracted.mime, sha256 });
 
     const now = new Date().toISOString();
     db.transaction((tx) => {

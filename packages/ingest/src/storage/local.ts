@@ -23,8 +23,9 @@ function storageFailed(action: string, dir: string, error: unknown): StorageErro
 /** Creates a store in a local folder (created on first write). */
 export function createLocalBlobStore(dir: string): BlobStore {
   return {
-    async put(bytes) {
-      const key = sha256Hex(bytes);
+    async put(bytes, meta) {
+      const key = meta?.sha256 ?? sha256Hex(bytes);
+      assertBlobKey(key);
       const target = pathOf(dir, key);
       try {
         if (await exists(target)) return { key, created: false };

@@ -80,7 +80,8 @@ export function createS3BlobStore(config: S3BlobStoreConfig): BlobStore {
 
   return {
     async put(bytes, meta) {
-      const key = sha256Hex(bytes);
+      const key = meta?.sha256 ?? sha256Hex(bytes);
+      assertBlobKey(key);
       if (await head(key)) return { key, created: false };
       try {
         await client.send(

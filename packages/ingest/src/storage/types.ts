@@ -2,8 +2,11 @@ import type { Readable } from 'node:stream';
 
 /** Content-addressed store of original files. Keys are lowercase SHA-256 hex digests of the bytes. */
 export interface BlobStore {
-  /** Stores bytes under their SHA-256; `created: false` when the same bytes were already there. */
-  put(bytes: Uint8Array, meta?: { contentType?: string }): Promise<{ key: string; created: boolean }>;
+  /**
+   * Stores bytes under their SHA-256; `created: false` when the same bytes were already there. A caller
+   * that has already hashed the bytes passes `sha256` so large files are not hashed twice.
+   */
+  put(bytes: Uint8Array, meta?: { contentType?: string; sha256?: string }): Promise<{ key: string; created: boolean }>;
   /** Reads an object whole. @throws StorageError 'not-found' | 'storage-failed' */
   get(key: string): Promise<Buffer>;
   /** Streams an object. @throws StorageError 'not-found' | 'storage-failed' */
