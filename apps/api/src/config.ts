@@ -18,6 +18,8 @@ export interface Config {
   webDistDir: string;
   /** Cookies get the Secure flag when the site is served over HTTPS. */
   secureCookies: boolean;
+  /** Wall-clock budget of rendering one user text's Markdown (worker thread); over it → 422. */
+  markdownBudgetMs: number;
 }
 
 const envSchema = z.object({
@@ -31,6 +33,7 @@ const envSchema = z.object({
   MEP_PUBLIC_URL: z.url().optional(),
   MEP_WEB_DIST: z.string().optional(),
   MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  MEP_MARKDOWN_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 });
 
 export class ConfigError extends Error {
@@ -61,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     webDistDir: resolve(e.MEP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    markdownBudgetMs: e.MEP_MARKDOWN_BUDGET_MS,
   };
 }

@@ -4,6 +4,7 @@ import { closeSandboxPools, connectSearch, createBlobStore, type BlobStore, type
 import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
+import { closeMarkdownPool } from './services/markdown-pool';
 
 /** Everything a request handler, a socket handler or a CLI command needs, created once per process. */
 export interface AppContext {
@@ -49,9 +50,10 @@ export async function createContext(config: Config, log: Logger = consoleLogger)
   }
 }
 
-/** Stops the extraction sandboxes and the embedded Meilisearch (if any), and closes the database. */
+/** Stops the extraction sandboxes, the Markdown threads and the embedded Meilisearch (if any), and closes the database. */
 export async function closeContext(context: AppContext): Promise<void> {
   await closeSandboxPools();
+  await closeMarkdownPool();
   await context.search.close();
   closeDatabase(context.db);
 }

@@ -65,9 +65,9 @@ describe('daily digest e-mails through the outbox and a real SMTP server', () =>
     const bobViewer = viewerForUser(db, bob);
     setFollow(db, bobViewer, 'forum', 'asgm', true);
 
-    const { thread } = createThread({ db, events }, aliceViewer, 'asgm', { title: 'Mercury-free gold <processing>', body: 'How do you phase out whole-ore amalgamation?', concepts: [], documentIds: [] });
+    const { thread } = await createThread({ db, events }, aliceViewer, 'asgm', { title: 'Mercury-free gold <processing>', body: 'How do you phase out whole-ore amalgamation?', concepts: [], documentIds: [] });
     setFollow(db, bobViewer, 'thread', String(thread.id), true);
-    createReply({ db, events }, aliceViewer, thread.id, 'Retorts first.');
+    await createReply({ db, events }, aliceViewer, thread.id, 'Retorts first.');
 
     const now = new Date();
     expect(queueDailyDigests({ db, config: config(), log }, now)).toBe(1);

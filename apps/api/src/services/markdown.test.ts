@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { closeDatabase, documents, openDatabase, type Db } from '@mep/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToText, renderMarkdown } from './markdown';
+import { closeMarkdownPool, MarkdownPool, MarkdownTooComplexError } from './markdown-pool';
 
 let db: Db;
 let dir: string;
@@ -16,12 +17,13 @@ beforeAll(() => {
     .values({ id: 'doc123', sha256: 'x'.repeat(64), fileName: 'c.pdf', mime: 'application/pdf', kind: 'pdf', sizeBytes: 1, title: 'Minamata Convention <on> Mercury', language: 'en', doctype: 'doctype:convention-text', pageCount: 1, year: 2013, createdAt: now, updatedAt: now })
     .run();
 });
-afterAll(() => {
+afterAll(async () => {
+  await closeMarkdownPool();
   closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
-const render = (md: string) => renderMarkdown(db, md).html;
+const render = async (md: string) => (await renderMarkdown(db, md)).html;
 
 /** Nothing executable may survive, whatever the trick. */
 function expectInert(rendered: string): void {
@@ -58,18 +60,18 @@ describe('Markdown → sanitized HTML', () => {
     ['link title breakout', '[x](https://example.org "a\\" onmouseover=\\"alert(1)")'],
   ];
   for (const [name, payload] of payloads) {
-    it(`neutralises ${name}`, () => expectInert(render(payload)));
+    it(`neutralises ${name}`, async () => expectInert(await render(payload)));
   }
 
-  it('keeps ordinary formatting and gives links rel="nofollow ugc noopener"', () => {
-    const html = render('**Bold** and _it_ and `code`\n\n- one\n- two\n\n[UNEP](https://www.unep.org/)');
+  it('keeps ordinary formatting and gives links rel="nofollow ugc noopener"', async () => {
+    const html = await render('**Bold** and _it_ and `code`\n\n- one\n- two\n\n[UNEP](https://www.unep.org/)');
     expect(html).toContain('<strong>Bold</strong>');
     expect(html).toContain('<li>one</li>');
     expect(html).toContain('<a href="https://www.unep.org/" rel="nofollow ugc noopener">UNEP</a>');
   });
 
-  it('renders links to repository documents as document cards from the documents table', () => {
-    const rendered = renderMarkdown(db, 'See [the text](/documents/doc123) and [missing](/documents/nope).');
+  it('renders links to repository documents as document cards from the documents table', async () => {
+    const rendered = await renderMarkdown(db, 'See [the text](/documents/doc123) and [missing](/documents/nope).');
     expect(rendered.documentIds).toEqual(['doc123']);
     expect(rendered.html).toContain('class="doc-card"');
     expect(rendered.html).toContain('data-document-id="doc123"');
@@ -79,7 +81,43 @@ describe('Markdown → sanitized HTML', () => {
     expectInert(rendered.html);
   });
 
-  it('turns HTML into plain text for search and e-mails', () => {
-    expect(htmlToText(render('# Title\n\nA &amp; B <b>bold</b>'))).toBe('Title\n\nA & B bold');
+  it('turns HTML into plain text for search and e-mails', async () => {
+    expect(htmlToText(await render('# Title\n\nA &amp; B <b>bold</b>'))).toBe('Title\n\nA & B bold');
   });
+});
+
+describe('hostile Markdown cannot hold the server (finding 1)', () => {
+  it("renders 20,000 characters of unclosed links ('[a](' × 5000) — 211 s on marked 16 — in seconds", async () => {
+    const started = Date.now();
+    const html = await render('[a]('.repeat(5000));
+    expect(html).toContain('[a](');
+    // Generous: the point is "not minutes"; the loaded CI machine may be slow.
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+
+  it('renders off the main thread: the event loop keeps turning while a text is rendered', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    try {
+      await render('**bold** [link](https://example.org) '.repeat(500) + '[a]('.repeat(5000));
+    } finally {
+      clearInterval(ticker);
+    }
+    expect(ticks).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('stops a rendering over its budget with 422 markdown_too_complex and keeps serving the next one', async () => {
+    const pool = new MarkdownPool(1);
+    try {
+      const slow = pool.render('> [a](b) **c** _d_ `e`\n'.repeat(5000), {}, 1);
+      await expect(slow).rejects.toBeInstanceOf(MarkdownTooComplexError);
+      await expect(slow).rejects.toMatchObject({ status: 422, code: 'markdown_too_complex' });
+      expect(pool.stats.terminated).toBe(1);
+      const next = await pool.render('still **fine**', {}, 30_000);
+      expect(next.html).toBe('<p>still <strong>fine</strong></p>\n');
+      expect(pool.stats.started).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 120_000);
 });

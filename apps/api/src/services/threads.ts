@@ -25,7 +25,8 @@ import { nowIso, type Store } from './store';
 type ThreadRow = typeof threads.$inferSelect;
 type PostRow = typeof posts.$inferSelect;
 type ForumRow = typeof forums.$inferSelect;
-type Ctx = Pick<AppContext, 'db' | 'events'>;
+/** What posting needs: the database, the event bus and (optionally) the Markdown time budget. */
+type Ctx = Pick<AppContext, 'db' | 'events'> & { config?: Pick<AppContext['config'], 'markdownBudgetMs'> };
 
 /** Posting limit per user (moderators are exempt): enough for a conversation, too few for a flood. */
 export const POST_RATE_LIMIT = { posts: 5, windowMs: 60_000 };
@@ -172,12 +173,12 @@ export interface NewThread {
 }
 
 /** Starts a thread with its first post; the author follows it; followers of the forum are notified. */
-export function createThread(ctx: Ctx, viewer: Viewer, forumId: string, input: NewThread, now = new Date()): { thread: ThreadDto; post: PostDto } {
+export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, input: NewThread, now = new Date()): Promise<{ thread: ThreadDto; post: PostDto }> {
   const { db, events } = ctx;
   const forum = getVisibleForum(db, viewer, forumId);
   authorize(canCreateThread(viewer, forum), viewer);
   checkRateLimit(db, viewer, now);
-  const rendered = renderMarkdown(db, input.body);
+  const rendered = await renderMarkdown(db, input.body, ctx.config?.markdownBudgetMs);
   const existing = loadDocumentCards(db, input.documentIds);
   const authorId = viewer.userId as string;
   const { threadId, postId } = events.afterCommit(() => {
@@ -210,12 +211,12 @@ export function getPostDto(db: Db, viewer: Viewer, postId: number): PostDto {
 }
 
 /** Adds a reply; the author follows the thread; the thread's followers are notified. */
-export function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: string, now = new Date()): PostDto {
+export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<PostDto> {
   const { db, events } = ctx;
   const { thread, forum } = getVisibleThread(db, viewer, threadId);
   authorize(canReply(viewer, forum, thread), viewer);
   checkRateLimit(db, viewer, now);
-  const rendered = renderMarkdown(db, body);
+  const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   const authorId = viewer.userId as string;
   const postId = events.afterCommit(() => {
     const id = db.transaction((tx) => {
@@ -243,11 +244,11 @@ function loadPostForChange(db: Db, viewer: Viewer, postId: number): { post: Post
 }
 
 /** Edits a post, keeping the previous text as a revision. */
-export function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: string, now = new Date()): PostDto {
+export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: string, now = new Date()): Promise<PostDto> {
   const { db, events } = ctx;
   const { post, forum } = loadPostForChange(db, viewer, postId);
   authorize(canEditPost(viewer, post), viewer);
-  const rendered = renderMarkdown(db, body);
+  const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   events.afterCommit(() => {
     db.transaction((tx) => {
       tx.insert(postRevisions).values({ postId, body: post.body, editorId: viewer.userId as string, createdAt: nowIso(now) }).run();

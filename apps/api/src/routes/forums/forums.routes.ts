@@ -160,7 +160,7 @@ export function forumRoutes(context: AppContext) {
       body: replyBody,
       response: postResponse,
       errors: [401, 403, 404, 429],
-      handler: ({ req, params, body }) => ({ post: createReply(context, viewerOf(req), params.threadId, body.body) }),
+      handler: async ({ req, params, body }) => ({ post: await createReply(context, viewerOf(req), params.threadId, body.body) }),
     }),
     ...[true, false].map((follow) =>
       defineRoute({
@@ -198,7 +198,7 @@ export function forumRoutes(context: AppContext) {
       body: replyBody,
       response: postResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => ({ post: editPost(context, viewerOf(req), params.postId, body.body) }),
+      handler: async ({ req, params, body }) => ({ post: await editPost(context, viewerOf(req), params.postId, body.body) }),
     }),
     defineRoute({
       method: 'delete',
@@ -228,10 +228,10 @@ export function forumRoutes(context: AppContext) {
       body: previewBody,
       response: previewResponse,
       errors: [401, 403],
-      handler: ({ req, body }) => {
+      handler: async ({ req, body }) => {
         const viewer = viewerOf(req);
         authorize(canPreviewMarkdown(viewer), viewer);
-        const rendered = renderMarkdown(db, body.body);
+        const rendered = await renderMarkdown(db, body.body, context.config.markdownBudgetMs);
         const cards = loadDocumentCards(db, rendered.documentIds);
         return { html: rendered.html, documents: rendered.documentIds.flatMap((id) => (cards.get(id) ? [cards.get(id)!] : [])) };
       },
