@@ -5,22 +5,14 @@ import { Server, type Socket } from 'socket.io';
 import { z, type ZodType } from 'zod';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { threads, users } from '@mep/db';
-import { and, eq, isNull } from 'drizzle-orm';
-import { ANONYMOUS, authorize, canReply, canViewForum, type Viewer } from '../policies';
+import { ANONYMOUS, authorize, canReply, type Viewer } from '../policies';
 import { getVisibleForum } from '../services/forums';
 import { getNotificationDto, unreadCount } from '../services/notifications';
-import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, sessionIdOfToken, viewerForUser } from '../services/sessions';
+import { resolveViewerBySessionId } from '../services/sessions';
 import { getPostsForBroadcast, getThreadDto, getVisibleThread, lastPostId } from '../services/threads';
 import type { Ack, ClientToServerEvents, ErrorBody, ServerToClientEvents } from './events';
 import { SOCKET_PATH } from './events';
-
-/** What a socket remembers about itself; restored as is by connection state recovery. */
-interface SocketData {
-  /** Hash of the session token, never the token itself. */
-  sessionId: string | null;
-  userId: string | null;
-}
+import { authenticateSocket, guardConnectionRecovery, recheckUserSockets, type SocketData } from './access';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -48,11 +40,6 @@ const BROADCAST_VIEWER: Viewer = { ...ANONYMOUS, role: 'moderator' };
 
 const threadPayload = z.object({ threadId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict();
 const forumPayload = z.object({ forumId: z.string().min(1).max(64) }).strict();
-
-function resolveViewerForUser(db: AppContext['db'], userId: string): Viewer | undefined {
-  const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
-  return user ? viewerForUser(db, user) : undefined;
-}
 
 /**
  * Browsers send Origin on WebSocket and polling requests: only our own site may open a socket that
@@ -88,7 +75,8 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Recovery replays what a room missed during a short outage; beyond that the client re-fetches.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    // The handshake middleware runs on recovery too, and recovery itself re-checks access (access.ts).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
     allowRequest: (request, callback) => {
       const allowed = originAllowed(request, context.config.publicUrl);
       callback(allowed ? null : 'origin not allowed', allowed);
@@ -105,13 +93,8 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
     io.adapter(createAdapter(pub, sub));
   }
 
-  io.use((socket, next) => {
-    const sessionId = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]);
-    const viewer = resolveViewerBySessionId(db, sessionId);
-    socket.data.sessionId = viewer.userId ? sessionId : null;
-    socket.data.userId = viewer.userId;
-    next();
-  });
+  guardConnectionRecovery(io.of('/').adapter, db);
+  io.use(authenticateSocket(db));
 
   // Presence: coalesce bursts of joins and leaves into one count per room.
   const presenceTimers = new Map<string, NodeJS.Timeout>();
@@ -251,17 +234,9 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
         io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: unreadCount(db, userId) });
       })(),
     ),
-    context.events.on('forums.member.removed', (e) =>
-      relay(async () => {
-        const forumId = String(e.forumId);
-        const viewer = resolveViewerForUser(db, String(e.userId));
-        // Moderators and admins still see the forum; anyone else leaves its rooms on every node.
-        if (viewer && canViewForum(viewer, { id: forumId, visibility: 'private' })) return;
-        const threadRooms = new Set(db.select({ id: threads.id }).from(threads).where(eq(threads.forumId, forumId)).all().map((t) => rooms.thread(t.id)));
-        for (const socket of await io.in(rooms.user(String(e.userId))).fetchSockets()) {
-          for (const room of socket.rooms) if (room === rooms.forum(forumId) || threadRooms.has(room)) socket.leave(room);
-        }
-      })(),
+    // Access narrowed: the user's sockets, on every node, leave the rooms they may no longer be in.
+    ...['forums.member.removed', 'users.role.changed'].map((name) =>
+      context.events.on(name as 'users.role.changed', (e) => relay(async () => recheckUserSockets(db, await io.in(rooms.user(String(e.userId))).fetchSockets()))()),
     ),
     context.events.on('sessions.revoked', (e) =>
       relay(async () => {

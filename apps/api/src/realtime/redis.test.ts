@@ -116,4 +116,41 @@ describe.skipIf(!redisBinary)('several API processes share events through Redis'
     await emitWithAck(bobOnA, 'threads.join', { threadId });
     expect(await presence).toEqual({ threadId, count: 2 });
   });
+
+  it('a role change, a membership removal or sign-out everywhere on one process reaches sockets on the other', async () => {
+    const admin = await signedInClient(db!, urlA, 'admin', 'Admin');
+    await admin.client.post('/api/forums', { id: 'wg-nodes', title: { en: 'Across nodes' }, visibility: 'private' });
+    const threadId: number = (await admin.client.post('/api/forums/wg-nodes/threads', { title: 'Node secret', body: 'x', concepts: [], documentIds: [] })).body.thread.id;
+    /** A user of `role` whose socket on process B sits in the private thread room. */
+    const onB = async (role: 'member' | 'moderator') => {
+      const user = await signedInClient(db!, urlA, role);
+      if (role === 'member') await admin.client.put(`/api/forums/wg-nodes/members/${user.userId}`);
+      const client = new SessionClient(urlB);
+      for (const [k, v] of user.client.cookies) client.cookies.set(k, v);
+      const socket = client.socket({ reconnection: false });
+      sockets.push(socket);
+      const received: string[] = [];
+      socket.on('posts.created', ({ post }) => received.push(post.html));
+      await connected(socket);
+      expect(await emitWithAck(socket, 'threads.join', { threadId })).toMatchObject({ ok: true });
+      return { ...user, socket, received };
+    };
+    const demoted = await onB('moderator');
+    const removed = await onB('member');
+    const signedOut = await onB('member');
+    const control = await onB('member');
+    const gone = new Promise<string>((resolve) => signedOut.socket.once('disconnect', resolve));
+
+    await admin.client.put(`/api/users/${demoted.userId}/role`, { role: 'member' });
+    await admin.client.del(`/api/forums/wg-nodes/members/${removed.userId}`);
+    await signedOut.client.post('/api/auth/sign-out-everywhere');
+    expect(await gone).toBe('io server disconnect');
+    await sleep(500);
+    const arrived = nextEvent(control.socket, 'posts.created', 10_000);
+    await admin.client.post(`/api/threads/${threadId}/posts`, { body: 'only for members still in' });
+    expect((await arrived).post.html).toContain('only for members still in');
+    await sleep(500);
+    expect(demoted.received.join()).not.toContain('only for members still in');
+    expect(removed.received.join()).not.toContain('only for members still in');
+  }, 60_000);
 });

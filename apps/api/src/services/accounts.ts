@@ -94,11 +94,17 @@ export function updateProfile(db: Db, userId: string, patch: { displayName?: str
   return getUser(db, userId);
 }
 
-/** Changes a user's role (admin only; the caller checks the policy). */
-export function setUserRole(db: Db, userId: string, role: UserRole, party: string | null): UserRow {
+/**
+ * Changes a user's role (admin only; the caller checks the policy). `users.role.changed` makes their
+ * live connections re-check every room they are in, on every node.
+ */
+export function setUserRole(db: Db, events: EventBus, userId: string, role: UserRole, party: string | null): UserRow {
   checkRoleParty(role, party);
   getUser(db, userId);
-  db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
+  events.afterCommit(() => {
+    db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
+    events.emit('users.role.changed', { userId, role });
+  });
   return getUser(db, userId);
 }
 

@@ -1,8 +1,10 @@
-import { notifications, outbox, threads, users } from '@mep/db';
+import { notifications, outbox, users } from '@mep/db';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context';
 import { escapeHtml } from './markdown';
+import { visibleThreadTitles } from './notifications';
+import { viewerOfUserId } from './sessions';
 import { nowIso } from './store';
 
 type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
@@ -19,10 +21,9 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
   const { db, config } = context;
   const day = now.toISOString().slice(0, 10);
   const pending = db
-    .select({ notification: notifications, threadTitle: threads.title, user: users })
+    .select({ notification: notifications, user: users })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
-    .leftJoin(threads, eq(threads.id, notifications.threadId))
     .where(and(isNull(notifications.readAt), isNull(notifications.digestedAt), lte(notifications.createdAt, now.toISOString()), isNull(users.deletedAt), eq(users.digestEnabled, true), isNotNull(users.email)))
     .orderBy(asc(notifications.id))
     .all();
@@ -38,13 +39,21 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
   db.transaction((tx) => {
     for (const [userId, rows] of byUser) {
       const user = rows[0]!.user;
+      // Threads the user may no longer see (left a private forum, thread deleted) are left out entirely.
+      const visible = visibleThreadTitles(tx, viewerOfUserId(db, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
       const perThread = new Map<number, { title: string; count: number }>();
-      for (const { notification, threadTitle } of rows) {
-        if (!notification.threadId) continue;
-        const entry = perThread.get(notification.threadId) ?? { title: threadTitle ?? '', count: 0 };
+      for (const { notification } of rows) {
+        const title = notification.threadId ? visible.get(notification.threadId) : undefined;
+        if (!notification.threadId || title === undefined) continue;
+        const entry = perThread.get(notification.threadId) ?? { title, count: 0 };
         entry.count += 1;
         perThread.set(notification.threadId, entry);
       }
+      if (!perThread.size) {
+        tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
+        continue;
+      }
+      const total = [...perThread.values()].reduce((sum, t) => sum + t.count, 0);
       const lines = [...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`);
       const items = [...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`);
       const inserted = tx
@@ -53,7 +62,7 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
           dedupeKey: `digest:${userId}:${day}`,
           userId,
           toAddress: user.email as string,
-          subject: `Minamata Exchange Platform: ${rows.length} new in the discussions you follow`,
+          subject: `Minamata Exchange Platform: ${total} new in the discussions you follow`,
           text: `Hello ${user.displayName},\n\nNew activity in the discussions you follow:\n\n${lines.join('\n')}\n\nChange your e-mail settings on your profile page.\n`,
           html: `<p>Hello ${escapeHtml(user.displayName)},</p><p>New activity in the discussions you follow:</p><ul>${items.join('')}</ul><p>Change your e-mail settings on your profile page.</p>`,
           createdAt: nowIso(now),

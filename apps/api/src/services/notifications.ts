@@ -1,9 +1,10 @@
-import { follows, forumMembers, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
+import { follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { EventBus } from '../events';
-import { authorize, canUseNotifications, type Viewer } from '../policies';
+import { authorize, canUseNotifications, canViewForum, isModerator, type Viewer } from '../policies';
 import { presentPublicUser } from '../presenters/users';
 import type { NotificationDto } from '../realtime/events';
+import { viewerOfUserId } from './sessions';
 import { nowIso, type Store } from './store';
 
 export interface NotifyInput {
@@ -48,11 +49,26 @@ export function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput)
   return recipients.length;
 }
 
-/** Notifications as their owner sees them. */
-export function presentNotifications(db: Db, rows: Array<typeof notifications.$inferSelect>): NotificationDto[] {
+/**
+ * Titles of the given threads that `viewer` may still see: a notification about a thread whose
+ * private forum the user left, or that was deleted, keeps its place but no longer shows the title.
+ */
+export function visibleThreadTitles(db: Store, viewer: Viewer, threadIds: readonly number[]): Map<number, string> {
+  if (!threadIds.length) return new Map();
+  const rows = db
+    .select({ id: threads.id, title: threads.title, deletedAt: threads.deletedAt, forumId: forums.id, visibility: forums.visibility })
+    .from(threads)
+    .innerJoin(forums, eq(forums.id, threads.forumId))
+    .where(inArray(threads.id, [...new Set(threadIds)]))
+    .all();
+  return new Map(rows.filter((t) => canViewForum(viewer, { id: t.forumId, visibility: t.visibility }) && (!t.deletedAt || isModerator(viewer))).map((t) => [t.id, t.title]));
+}
+
+/** Notifications as their owner (`viewer`) sees them. */
+export function presentNotifications(db: Db, viewer: Viewer, rows: Array<typeof notifications.$inferSelect>): NotificationDto[] {
   const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const titles = new Map(threadIds.length ? db.select({ id: threads.id, title: threads.title }).from(threads).where(inArray(threads.id, threadIds)).all().map((t) => [t.id, t.title]) : []);
+  const titles = visibleThreadTitles(db, viewer, threadIds);
   const actors = new Map(actorIds.length ? db.select().from(users).where(inArray(users.id, actorIds)).all().map((u) => [u.id, u]) : []);
   return rows.map((row) => {
     const actor = row.actorId ? actors.get(row.actorId) : undefined;
@@ -86,13 +102,13 @@ export function listNotifications(db: Db, viewer: Viewer, options: { before?: nu
     .orderBy(desc(notifications.id))
     .limit(options.limit)
     .all();
-  return { items: presentNotifications(db, rows), unreadCount: unreadCount(db, userId) };
+  return { items: presentNotifications(db, viewer, rows), unreadCount: unreadCount(db, userId) };
 }
 
 /** Loads one notification for the live event to its owner. */
 export function getNotificationDto(db: Db, notificationId: number): NotificationDto | undefined {
   const row = db.select().from(notifications).where(eq(notifications.id, notificationId)).get();
-  return row ? presentNotifications(db, [row])[0] : undefined;
+  return row ? presentNotifications(db, viewerOfUserId(db, row.userId), [row])[0] : undefined;
 }
 
 /** Marks some (or all) of the viewer's notifications read; announces the new count to their other tabs. */

@@ -78,6 +78,12 @@ export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId
     sessionId,
   };
 }
+/** A live user's viewer without a session (anonymous once the account is deleted), e.g. to decide what a notification may show. */
+export function viewerOfUserId(db: Db, userId: string): Viewer {
+  const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
+  return user ? viewerForUser(db, user) : ANONYMOUS;
+}
+
 /** Ends one session; its live connections are dropped (`sessions.revoked`). */
 export function revokeSession(db: Db, events: EventBus, userId: string, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();

@@ -79,7 +79,7 @@ export function userRoutes(context: AppContext) {
       handler: ({ req, params, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageUsers(viewer), viewer);
-        const user = setUserRole(context.db, params.id, body.role, body.party ?? null);
+        const user = setUserRole(context.db, context.events, params.id, body.role, body.party ?? null);
         audit(context.db, viewer, 'user.role', 'user', params.id, { role: body.role, party: body.party ?? null });
         return { user: presentPublicUser(user) };
       },
