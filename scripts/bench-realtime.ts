@@ -65,7 +65,7 @@ function completionTracker(clients: Socket[]): (id: number) => Promise<number> {
 
 async function main(): Promise<void> {
   console.log(`Realtime bench: ${CLIENTS} clients, ${ROUNDS} rounds (data in ${work})`);
-  const context = await createContext(readConfig({ MEP_DATA_DIR: work, PORT: '0' }), { info: () => {}, error: (m, e) => console.error(m, e) });
+  const context = await createContext(readConfig({ MEP_DATA_DIR: work, PORT: '0', MEP_RATE_LIMIT_SCALE: '1000' }), { info: () => {}, error: (m, e) => console.error(m, e) });
   const server = await startServer(context, 0, '127.0.0.1');
   const apiUrl = `http://127.0.0.1:${server.port}`;
 

@@ -41,7 +41,7 @@ function toParams(query: (typeof queries)[number]): SearchDocumentsParams {
 }
 
 try {
-  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0' }), { info() {}, error: console.error });
+  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0', MEP_RATE_LIMIT_SCALE: '1000' }), { info() {}, error: console.error });
   let passages = 0;
   for (let batch = 1; passages < MIN_PASSAGES; batch++) {
     const files = copyCorpusPdfs(join(work, `files-${batch}`), 4, `batch ${batch} `);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
 import { mountRoutes, type RouteDefinition } from './http/define-route';
+import { createRateLimits, type RateLimits } from './http/rate-limits';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
 import { documentRoutes } from './routes/documents/documents.routes';
@@ -23,11 +24,15 @@ export function listRoutes(context: AppContext): RouteDefinition<any, any, any>[
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];
 }
 
-/** Builds the Express application: JSON API under /api, the built web app everywhere else. */
-export function createApp(context: AppContext): Express {
+/**
+ * Builds the Express application: JSON API under /api, the built web app everywhere else. Pass the
+ * process's rate limiters (their Redis connection is the caller's to close); by default in-memory ones.
+ */
+export function createApp(context: AppContext, limits: RateLimits = createRateLimits({ ...context, config: { ...context.config, redisUrl: undefined } })): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies may set X-Forwarded-For (client addresses for throttling): configuration, never a guess.
+  app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple');
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -44,7 +49,7 @@ export function createApp(context: AppContext): Express {
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  mountRoutes(api, routes);
+  mountRoutes(api, routes, limits.handlers);
   app.use(api);
   app.use('/api', apiNotFound);
 

@@ -18,6 +18,13 @@ export interface Config {
   webDistDir: string;
   /** Cookies get the Secure flag when the site is served over HTTPS. */
   secureCookies: boolean;
+  /**
+   * Express `trust proxy`: which reverse proxies may tell the client address (X-Forwarded-For).
+   * false (the default) trusts none; a hop count, or addresses / subnets / loopback, linklocal, uniquelocal.
+   */
+  trustProxy: boolean | number | string[];
+  /** Multiplies every request limit of rate-limits.ts (benchmarks that hammer one endpoint raise it). */
+  rateLimitScale: number;
   /** Wall-clock budget of rendering one user text's Markdown (worker thread); over it → 422. */
   markdownBudgetMs: number;
 }
@@ -33,6 +40,11 @@ const envSchema = z.object({
   MEP_PUBLIC_URL: z.url().optional(),
   MEP_WEB_DIST: z.string().optional(),
   MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  MEP_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[\w.:/\-]+(\s*,\s*[\w.:/\-]+)*)$/, 'MEP_TRUST_PROXY must be true, false, a hop count or a comma-separated list of addresses, subnets or loopback / linklocal / uniquelocal')
+    .optional(),
+  MEP_RATE_LIMIT_SCALE: z.coerce.number().min(1).max(100_000).default(1),
   MEP_MARKDOWN_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
 });
 
@@ -64,6 +76,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     webDistDir: resolve(e.MEP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    trustProxy: parseTrustProxy(e.MEP_TRUST_PROXY),
+    rateLimitScale: e.MEP_RATE_LIMIT_SCALE,
     markdownBudgetMs: e.MEP_MARKDOWN_BUDGET_MS,
   };
+}
+
+/** MEP_TRUST_PROXY → the value Express's `trust proxy` setting takes. */
+function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
 }

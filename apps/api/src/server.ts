@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { createRateLimits } from './http/rate-limits';
 import type { AppContext } from './context';
 import { attachRealtime, type Realtime } from './realtime/gateway';
 import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
@@ -19,9 +20,10 @@ export interface RunningServer {
 
 /** Starts the HTTP server (API, web app and Socket.IO) on the given port of all interfaces. */
 export async function startServer(context: AppContext, port = context.config.port, host?: string): Promise<RunningServer> {
-  const app = createApp(context);
+  const limits = createRateLimits(context);
+  const app = createApp(context, limits);
   const server = createServer(app);
-  const closers: Array<() => Promise<void>> = [];
+  const closers: Array<() => Promise<void>> = [() => limits.close()];
   const forums = await startForumRuntime(context);
   closers.push(() => forums.stop());
   const realtime = await attachRealtime(context, server);

@@ -1,6 +1,7 @@
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z, type ZodType } from 'zod';
 import { ValidationError } from '../errors';
+import type { RateLimitName } from './rate-limits';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -31,6 +32,8 @@ export interface RouteDefinition<P = unknown, Q = unknown, B = unknown> {
   produces?: string;
   /** Extra statuses the route may answer, for the OpenAPI document. */
   errors?: number[];
+  /** The throttle this route counts against (see rate-limits.ts); it answers 429 beyond it. */
+  rateLimit?: RateLimitName;
   /** Returns the JSON body, or undefined when it wrote the response itself. */
   handler: (input: RouteInput<P, Q, B>) => unknown;
 }
@@ -42,10 +45,14 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
   return definition;
 }
 
-/** Mounts route definitions on an Express router, validating params, query and body with their schemas. */
-export function mountRoutes(router: Router, routes: readonly RouteDefinition<any, any, any>[]): void {
+/**
+ * Mounts route definitions on an Express router, validating params, query and body with their
+ * schemas; a route's throttle runs first, before any validation or work.
+ */
+export function mountRoutes(router: Router, routes: readonly RouteDefinition<any, any, any>[], limits?: Readonly<Record<RateLimitName, RequestHandler[]>>): void {
   for (const route of routes) {
-    router[route.method](route.path, async (req: Request, res: Response) => {
+    const throttle = route.rateLimit && limits ? limits[route.rateLimit] : [];
+    router[route.method](route.path, ...throttle, async (req: Request, res: Response) => {
       const params = parsePart(route.params, req.params, 'path parameter');
       const query = parsePart(route.query, req.query, 'query parameter');
       const body = parsePart(route.body, req.body, 'body field');

@@ -38,7 +38,7 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, 
       ? { description: 'OK', content: { [route.produces]: {} } }
       : { description: 'OK', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : {} } } };
     const responses: Record<string, unknown> = { 200: success };
-    for (const status of new Set([...(route.errors ?? []), ...(route.query || route.body || route.params ? [400] : [])])) {
+    for (const status of new Set([...(route.errors ?? []), ...(route.rateLimit ? [429] : []), ...(route.query || route.body || route.params ? [400] : [])])) {
       responses[status] = { description: statusText[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
     (paths[openApiPath] ??= {})[route.method] = {

@@ -127,6 +127,7 @@ export function forumRoutes(context: AppContext) {
       params: forumIdParams,
       body: createThreadBody,
       response: createThreadResponse,
+      rateLimit: 'posting',
       errors: [401, 403, 404, 429],
       handler: ({ req, params, body }) => createThread(context, viewerOf(req), params.forumId, body),
     }),
@@ -159,6 +160,7 @@ export function forumRoutes(context: AppContext) {
       params: threadIdParams,
       body: replyBody,
       response: postResponse,
+      rateLimit: 'posting',
       errors: [401, 403, 404, 429],
       handler: async ({ req, params, body }) => ({ post: await createReply(context, viewerOf(req), params.threadId, body.body) }),
     }),
@@ -197,6 +199,7 @@ export function forumRoutes(context: AppContext) {
       params: postIdParams,
       body: replyBody,
       response: postResponse,
+      rateLimit: 'posting',
       errors: [401, 403, 404],
       handler: async ({ req, params, body }) => ({ post: await editPost(context, viewerOf(req), params.postId, body.body) }),
     }),
@@ -227,6 +230,7 @@ export function forumRoutes(context: AppContext) {
       summary: 'Renders Markdown exactly as a post would be rendered (the composer preview).',
       body: previewBody,
       response: previewResponse,
+      rateLimit: 'preview',
       errors: [401, 403],
       handler: async ({ req, body }) => {
         const viewer = viewerOf(req);
@@ -252,6 +256,7 @@ export function forumRoutes(context: AppContext) {
       summary: 'Full-text search of forum posts the viewer may see (the "Discussions" tab).',
       query: discussionsQuery,
       response: discussionsResponse,
+      rateLimit: 'search',
       errors: [503],
       handler: ({ req, query }) =>
         searchDiscussions(context, viewerOf(req), {

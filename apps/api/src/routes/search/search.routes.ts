@@ -13,6 +13,7 @@ export function searchRoutes(context: AppContext) {
       query: searchQuerySchema,
       response: searchResponseSchema,
       errors: [503],
+      rateLimit: 'search',
       handler: ({ query }) => {
         const { q, sort, page, pageSize, ...filters } = query;
         return searchDocuments(context, { q, sort, page, pageSize, filters });
