@@ -1,13 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '@mep/db';
-import { findFreePort, startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@mep/ingest';
+import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@mep/ingest';
+import { redisBinary, startRedis } from '../../test/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, emitWithAck, nextEvent, signedInClient, sleep, type ClientSocket, SessionClient } from '../services/testing/forum-harness';
 
-const redisBinary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((path) => spawnSync(path, ['--version']).status === 0);
 if (!redisBinary) console.warn('SKIPPED the two-process Redis test: no redis-server binary (apt-get install -y redis-server).');
 
 const repoRoot = resolve(import.meta.dirname, '../../../..');
@@ -16,21 +16,6 @@ let dataDir: string;
 let meili: EmbeddedMeilisearch | undefined;
 let db: Db | undefined;
 const sockets: ClientSocket[] = [];
-
-function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(redisBinary as string, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error('redis-server did not start')), 10_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolveStart(child);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-}
 
 /** Starts one API process as `mep serve` does, sharing SQLite, Meilisearch and Redis; resolves with its URL. */
 function startApi(env: Record<string, string>): Promise<string> {
@@ -63,10 +48,10 @@ let urlB: string;
 describe.skipIf(!redisBinary)('several API processes share events through Redis', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'mep-redis-'));
-    const redisPort = await findFreePort();
-    await startRedis(redisPort);
+    const redis = await startRedis();
+    children.push(redis.child);
     meili = await startEmbeddedMeilisearch({ dataDir: join(dataDir, 'meili') });
-    const env = { MEP_DATA_DIR: join(dataDir, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, REDIS_URL: `redis://127.0.0.1:${redisPort}` };
+    const env = { MEP_DATA_DIR: join(dataDir, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, REDIS_URL: redis.url };
     // One after the other: the first applies the migrations and seeds the forums.
     urlA = await startApi(env);
     urlB = await startApi(env);

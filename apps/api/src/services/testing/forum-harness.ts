@@ -21,6 +21,8 @@ export interface JsonResponse<T = any> {
 /** A browser-like HTTP client: keeps cookies, fetches and sends the CSRF token. */
 export class SessionClient {
   readonly cookies = new Map<string, string>();
+  /** Sent with every request, e.g. X-Forwarded-For to pose as a client behind a trusted proxy. */
+  readonly headers: Record<string, string> = {};
   constructor(readonly baseUrl: string) {}
 
   get cookieHeader(): string {
@@ -40,7 +42,7 @@ export class SessionClient {
 
   /** Sends a request; state-changing methods carry the CSRF header unless `csrf: false`. */
   async request<T = any>(method: string, path: string, body?: unknown, options: { csrf?: boolean | string } = {}): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...this.headers };
     // Fetch the token first: doing so may set the CSRF cookie this request must carry.
     if (method !== 'GET' && options.csrf !== false) {
       headers[CSRF_HEADER] = typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
