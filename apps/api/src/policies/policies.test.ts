@@ -61,11 +61,15 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
     expect: all('ok'),
   },
   'POST /api/auth/sign-in': { call: () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: 'known@mep.test', password: 'a long enough password' } }), expect: all('ok') },
+  'POST /api/auth/password': {
+    call: () => ({ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'a long enough password', newPassword: 'Another quite long passphrase 42' } }),
+    expect: signedIn,
+  },
   'POST /api/auth/sign-out': { call: () => ({ method: 'POST', path: '/api/auth/sign-out' }), expect: all('ok') },
   'POST /api/auth/sign-out-everywhere': { call: () => ({ method: 'POST', path: '/api/auth/sign-out-everywhere' }), expect: signedIn },
 
   'GET /api/users/me/export': { call: () => ({ method: 'GET', path: '/api/users/me/export' }), expect: signedIn },
-  'PATCH /api/users/me': { call: () => ({ method: 'PATCH', path: '/api/users/me', body: { displayName: 'Renamed' } }), expect: signedIn },
+  'PATCH /api/users/me': { call: () => ({ method: 'PATCH', path: '/api/users/me', body: { displayName: `Renamed ${randomBytes(3).toString('hex')}` } }), expect: signedIn },
   'DELETE /api/users/me': { call: () => ({ method: 'DELETE', path: '/api/users/me', body: { password: 'a long enough password' } }), expect: signedIn },
   'GET /api/users': { call: () => ({ method: 'GET', path: '/api/users' }), expect: admins },
   'PUT /api/users/:id/role': { call: async (fx) => ({ method: 'PUT', path: `/api/users/${await fx.userId()}/role`, body: { role: 'moderator' } }), expect: admins },

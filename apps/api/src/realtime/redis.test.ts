@@ -103,7 +103,7 @@ describe.skipIf(!redisBinary)('several API processes share events through Redis'
   });
 
   it('a role change, a membership removal or sign-out everywhere on one process reaches sockets on the other', async () => {
-    const admin = await signedInClient(db!, urlA, 'admin', 'Admin');
+    const admin = await signedInClient(db!, urlA, 'admin', 'Chief');
     await admin.client.post('/api/forums', { id: 'wg-nodes', title: { en: 'Across nodes' }, visibility: 'private' });
     const threadId: number = (await admin.client.post('/api/forums/wg-nodes/threads', { title: 'Node secret', body: 'x', concepts: [], documentIds: [] })).body.thread.id;
     /** A user of `role` whose socket on process B sits in the private thread room. */

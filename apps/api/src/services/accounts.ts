@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole } from '@mep/db';
 import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import type { AppContext } from '../context';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
+import type { Viewer } from '../policies';
+import { sendQueuedEmails } from './digest';
+import { normalizeDisplayName } from './display-names';
+import { assertStrongPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
+import { nowIso } from './store';
 
 type UserRow = typeof users.$inferSelect;
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from './password-policy';
 
 export interface NewUser {
   email: string;
@@ -31,7 +37,8 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
   const email = normalizeEmail(input.email);
   const role = input.role ?? 'member';
   checkRoleParty(role, input.party);
-  if (input.password.length < PASSWORD_MIN_LENGTH) throw new ValidationError(`The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+  const displayName = normalizeDisplayName(db, input.displayName, { role });
+  assertStrongPassword(input.password, [email, displayName]);
   if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
     throw new ConflictError('email_taken', 'An account with this e-mail already exists.');
   }
@@ -40,7 +47,7 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
     id: `u_${randomBytes(9).toString('base64url')}`,
     email,
     passwordHash,
-    displayName: input.displayName.trim(),
+    displayName,
     role,
     party: input.party ?? null,
     locale: input.locale ?? null,
@@ -56,6 +63,69 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
     throw error;
   }
   return row;
+}
+
+export interface Registration {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: string | null;
+}
+
+/**
+ * Self-registration of a member. The answer is the same whether or not the e-mail already has an
+ * account (no account enumeration); the e-mail sent to the address says which it was. A taken
+ * address costs the same password hash as a new one, so timing does not tell either.
+ */
+export async function registerMember(context: Pick<AppContext, 'db' | 'config' | 'log'>, input: Registration): Promise<void> {
+  const { db } = context;
+  const email = normalizeEmail(input.email);
+  // Checks that depend only on the input (not on the database) may answer differently.
+  const displayName = normalizeDisplayName(db, input.displayName, { role: 'member' });
+  assertStrongPassword(input.password, [email, displayName]);
+  let created: UserRow | undefined;
+  try {
+    created = await createUser(db, { ...input, email, displayName, role: 'member' });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    await hashPassword(input.password);
+  }
+  const existing = created ?? db.select().from(users).where(eq(users.email, email)).get();
+  if (!existing) return;
+  const site = context.config.publicUrl.replace(/\/$/, '');
+  const mail = created
+    ? { subject: 'Welcome to the Minamata Exchange Platform', text: `Hello ${created.displayName},\n\nYour account is ready: sign in at ${site}/sign-in with this e-mail address and the password you chose.\n` }
+    : {
+        subject: 'Someone tried to register with your e-mail address',
+        text: `Hello ${existing.displayName},\n\nSomeone (perhaps you) tried to create an account on the Minamata Exchange Platform with this e-mail address, which already has one. Nothing was changed.\nTo use your account, sign in at ${site}/sign-in. If you have forgotten your password, reset it from that page.\n`,
+      };
+  db.insert(outbox)
+    .values({ dedupeKey: `register:${existing.id}:${randomBytes(9).toString('base64url')}`, userId: existing.id, toAddress: email, ...mail, createdAt: nowIso() })
+    .run();
+  // Sent now rather than with the next hourly digest run; a failure stays in the outbox for a retry.
+  void sendQueuedEmails(context).catch((error) => context.log.error('Sending the registration e-mail failed', error));
+}
+
+/**
+ * Changes the signed-in user's password after checking the current one, and ends every other
+ * session of theirs (their live connections included); returns how many sessions were ended.
+ */
+export async function changePassword(db: Db, events: EventBus, viewer: Viewer, currentPassword: string, newPassword: string): Promise<number> {
+  const user = getUser(db, viewer.userId as string);
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new ApiError('invalid_credentials', 'The current password is not right.', 401);
+  assertStrongPassword(newPassword, [user.email, user.displayName]);
+  if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) throw new ValidationError('The new password must differ from the current one.');
+  const passwordHash = await hashPassword(newPassword);
+  return events.afterCommit(() => {
+    const others = db.transaction((tx) => {
+      tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+      const ids = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)).all().map((s) => s.id).filter((id) => id !== viewer.sessionId);
+      if (ids.length) tx.delete(sessions).where(inArray(sessions.id, ids)).run();
+      return ids;
+    });
+    if (others.length) events.emit('sessions.revoked', { userId: user.id, sessionIds: others });
+    return others.length;
+  });
 }
 
 /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
@@ -87,7 +157,7 @@ export function listUsers(db: Db, q?: string): UserRow[] {
 /** Updates what a user may change about themselves. */
 export function updateProfile(db: Db, userId: string, patch: { displayName?: string; locale?: string | null; digestEnabled?: boolean }): UserRow {
   const values: Partial<UserRow> = {};
-  if (patch.displayName !== undefined) values.displayName = patch.displayName.trim();
+  if (patch.displayName !== undefined) values.displayName = normalizeDisplayName(db, patch.displayName, getUser(db, userId));
   if (patch.locale !== undefined) values.locale = patch.locale;
   if (patch.digestEnabled !== undefined) values.digestEnabled = patch.digestEnabled;
   if (Object.keys(values).length) db.update(users).set(values).where(eq(users.id, userId)).run();

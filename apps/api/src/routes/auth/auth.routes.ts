@@ -3,10 +3,10 @@ import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canManageOwnAccount } from '../../policies';
 import { presentSelf } from '../../presenters/users';
-import { authenticate, createUser, getUser } from '../../services/accounts';
+import { authenticate, changePassword, getUser, registerMember } from '../../services/accounts';
 import { createSession, revokeAllSessions, revokeSession } from '../../services/sessions';
 import { clearSessionCookies, ensureCsrfToken, setSessionCookies, viewerOf } from './auth.middleware';
-import { csrfResponse, meResponse, registerBody, sessionResponse, signInBody, signOutResponse } from './auth.schemas';
+import { changePasswordBody, changePasswordResponse, csrfResponse, meResponse, registerBody, registerResponse, sessionResponse, signInBody, signOutResponse } from './auth.schemas';
 
 export function authRoutes(context: AppContext) {
   /** Opens a session for the user and answers it with the matching cookies. */
@@ -42,13 +42,15 @@ export function authRoutes(context: AppContext) {
       method: 'post',
       path: '/api/auth/register',
       tag: 'auth',
-      summary: 'Creates a member account and signs it in.',
+      summary: 'Creates a member account, then the client signs in. Answers the same whether or not the e-mail is taken; the e-mail sent says which.',
       body: registerBody,
-      response: sessionResponse,
+      response: registerResponse,
+      errors: [403],
       rateLimit: 'register',
-      errors: [403, 409],
-      handler: async ({ body, req, res }) => {
-        return startSession(await createUser(context.db, { ...body, role: 'member' }), req, res);
+      handler: async ({ body, res }) => {
+        await registerMember(context, body);
+        res.status(202);
+        return { status: 'check_email' as const, message: 'If this address can be registered, the account is ready and an e-mail is on its way.' };
       },
     }),
     defineRoute({
@@ -76,6 +78,21 @@ export function authRoutes(context: AppContext) {
         const viewer = viewerOf(req);
         if (viewer.sessionId) revokeSession(context.db, context.events, viewer.userId as string, viewer.sessionId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: viewer.sessionId ? 1 : 0 };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/password',
+      tag: 'auth',
+      summary: "Changes the signed-in user's password (current one required) and ends their other sessions.",
+      body: changePasswordBody,
+      response: changePasswordResponse,
+      errors: [401, 403],
+      rateLimit: 'passwordChange',
+      handler: async ({ req, body }) => {
+        const viewer = viewerOf(req);
+        authorize(canManageOwnAccount(viewer), viewer);
+        return { sessionsEnded: await changePassword(context.db, context.events, viewer, body.currentPassword, body.newPassword) };
       },
     }),
     defineRoute({

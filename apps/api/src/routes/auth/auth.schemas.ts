@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../../services/accounts';
+import { PASSWORD_MAX_LENGTH } from '../../services/password-policy';
 
 export const roleSchema = z.enum(['member', 'focal_point', 'moderator', 'admin']);
 export const languageSchema = z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
@@ -19,12 +19,22 @@ export const selfUserSchema = publicUserSchema.extend({
   createdAt: z.string(),
 });
 
+// Length only here: the strength policy (password-policy.ts) answers 400 weak_password with its reason.
 export const registerBody = z.object({
   email: z.email().max(254),
-  password: z.string().min(PASSWORD_MIN_LENGTH).max(200),
-  displayName: z.string().trim().min(2).max(80),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  displayName: z.string().max(200),
   locale: languageSchema.optional(),
 });
+
+/** The same answer whether or not the address already had an account. */
+export const registerResponse = z.object({ status: z.literal('check_email'), message: z.string() });
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export const changePasswordResponse = z.object({ sessionsEnded: z.number().int() });
 
 export const signInBody = z.object({
   email: z.string().min(3).max(254),

@@ -3,7 +3,8 @@ import { languageSchema, publicUserSchema, roleSchema, selfUserSchema } from '..
 
 export const updateMeBody = z
   .object({
-    displayName: z.string().trim().min(2).max(80).optional(),
+    // Normalised and checked by display-names.ts (400 display_name_invalid / display_name_reserved).
+    displayName: z.string().max(200).optional(),
     locale: languageSchema.nullable().optional(),
     digestEnabled: z.boolean().optional(),
   })
