@@ -8,7 +8,7 @@ import { navigate } from '../../router/history';
 import { Link, useSearchParams } from '../../router/Router';
 import { errorText } from './errorText';
 import { accountMessages } from './messages';
-import { refreshSession, send } from './session';
+import { refreshSession, send, SendFailed } from './session';
 
 /** Only same-site paths may be returned to after signing in (no open redirect). */
 function safeNext(value: string | null): string {
@@ -33,11 +33,19 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
     setBusy(true);
     setError(null);
     try {
-      await send<{ user: SelfUserDto }>('POST', mode === 'sign-in' ? '/api/auth/sign-in' : '/api/auth/register', body);
+      // Registration answers the same whether or not the address is taken (no account enumeration);
+      // signing in with the chosen password tells the person, and only them, whether it worked.
+      if (mode === 'register') await send('POST', '/api/auth/register', body);
+      try {
+        await send<{ user: SelfUserDto }>('POST', '/api/auth/sign-in', { email: body.email, password: body.password });
+      } catch (caught) {
+        if (mode === 'register' && caught instanceof SendFailed && caught.detail.code === 'invalid_credentials') throw new Error(t('registerCheckEmail'));
+        throw caught;
+      }
       await refreshSession();
       navigate(next);
     } catch (caught) {
-      setError(errorText(t, caught));
+      setError(caught instanceof SendFailed ? errorText(t, caught) : String((caught as Error).message));
     } finally {
       setBusy(false);
     }

@@ -58,6 +58,20 @@ export default function ProfilePage() {
     }, null);
   };
 
+  const onChangePassword = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    void run(async () => {
+      const { sessionsEnded } = await send<{ sessionsEnded: number }>('POST', '/api/auth/password', {
+        currentPassword: String(data.get('currentPassword')),
+        newPassword: String(data.get('newPassword')),
+      });
+      form.reset();
+      setStatus({ kind: 'ok', text: t('passwordChanged', { count: sessionsEnded }) });
+    }, null);
+  };
+
   const signOut = (everywhere: boolean) =>
     void run(async () => {
       await send('POST', everywhere ? '/api/auth/sign-out-everywhere' : '/api/auth/sign-out');
@@ -98,6 +112,28 @@ export default function ProfilePage() {
             {t('downloadData')}
           </a>
         </p>
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">{t('passwordHeading')}</h2>
+        <p>{t('passwordChangeHint')}</p>
+        <form className="stack-form" onSubmit={onChangePassword}>
+          <p>
+            <label htmlFor="currentPassword">{t('currentPassword')}</label>
+            <input id="currentPassword" name="currentPassword" type="password" required autoComplete="current-password" />
+          </p>
+          <p>
+            <label htmlFor="newPassword">{t('newPassword')}</label>
+            <input id="newPassword" name="newPassword" type="password" required minLength={10} maxLength={200} autoComplete="new-password" aria-describedby="new-password-hint" />
+            <span id="new-password-hint" className="hint">
+              {t('passwordHint')}
+            </span>
+          </p>
+          <p>
+            <button type="submit" className="button">
+              {t('passwordChangeButton')}
+            </button>
+          </p>
+        </form>
       </section>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('signOut')}</h2>

@@ -15,6 +15,7 @@ import { Composer } from './Composer';
 import { FollowButton } from './FollowButton';
 import { formatDateTime, forumTitle } from './format';
 import { forumMessages } from './messages';
+import { RoleBadge } from './RoleBadge';
 import { useForumSocket } from './socket';
 
 /** A forum: its threads (pinned first, live additions) and the form to start one. */
@@ -80,7 +81,7 @@ export default function ForumPage({ params }: PageProps) {
               <Link href={`/forums/threads/${thread.id}`}>{thread.title}</Link>
               {thread.pinned ? <span className="tag">{t('pinned')}</span> : null}{' '}
               <span className="hint">
-                {t('byAuthor', { name: thread.author.displayName })} · {t('postCount', { count: thread.postCount })} · {formatDateTime(lang, thread.lastPostAt)}
+                {t('byAuthor', { name: thread.author.displayName })} <RoleBadge user={thread.author} /> · {t('postCount', { count: thread.postCount })} · {formatDateTime(lang, thread.lastPostAt)}
               </span>
             </li>
           ))}

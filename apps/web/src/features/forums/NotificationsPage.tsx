@@ -31,7 +31,8 @@ export default function NotificationsPage() {
     );
   }
   const text = (n: NotificationDto) => {
-    const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? '' };
+    // No title: the thread is in a forum the reader has left, or was deleted.
+    const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? t('threadUnavailable') };
     if (n.kind === 'thread.created') return t('notifThreadCreated', vars);
     if (n.kind === 'post.hidden') return t('notifPostHidden', vars);
     return t('notifPostCreated', vars);

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { PostDto } from '@mep/api/realtime-events';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { send } from '../account/session';
-import { formatDateTime, roleBadge } from './format';
+import { formatDateTime } from './format';
 import { forumMessages } from './messages';
+import { RoleBadge } from './RoleBadge';
 
 /**
  * One post. Its HTML was sanitized by the server (scripts, handlers, javascript: URLs removed), so it
@@ -14,7 +15,6 @@ export function PostView({ post, canFlag }: { post: PostDto; canFlag: boolean })
   const { lang } = useLanguage();
   const [flagOpen, setFlagOpen] = useState(false);
   const [flagStatus, setFlagStatus] = useState<string | null>(null);
-  const badge = roleBadge(t, post.author);
   const headingId = `post-${post.id}-author`;
 
   async function flag(event: FormEvent<HTMLFormElement>) {
@@ -35,7 +35,7 @@ export function PostView({ post, canFlag }: { post: PostDto; canFlag: boolean })
         <span id={headingId} className="post-author">
           {post.author.displayName}
         </span>
-        {badge ? <span className="tag">{badge}</span> : null} ·{' '}
+        <RoleBadge user={post.author} /> ·{' '}
         <time dateTime={post.createdAt}>{formatDateTime(lang, post.createdAt)}</time>
         {post.editedAt ? <span> · {t('edited')}</span> : null}
       </header>

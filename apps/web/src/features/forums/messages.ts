@@ -62,6 +62,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: 'No forum posts yet.',
     inForum: 'in {forum}',
     searchingDiscussions: 'Searching the discussions…',
+    threadUnavailable: 'a discussion you can no longer see',
   },
   fr: {
     forumsTitle: 'Forums de discussion',
@@ -124,6 +125,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: 'Aucun message dans les forums pour l’instant.',
     inForum: 'dans {forum}',
     searchingDiscussions: 'Recherche dans les discussions…',
+    threadUnavailable: 'une discussion que vous ne pouvez plus voir',
   },
   es: {
     forumsTitle: 'Foros de debate',
@@ -186,6 +188,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: 'Todavía no hay mensajes en los foros.',
     inForum: 'en {forum}',
     searchingDiscussions: 'Buscando en los debates…',
+    threadUnavailable: 'una conversación que ya no puede ver',
   },
   ru: {
     forumsTitle: 'Форумы для обсуждения',
@@ -248,6 +251,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: 'На форумах пока нет сообщений.',
     inForum: 'в форуме «{forum}»',
     searchingDiscussions: 'Поиск по обсуждениям…',
+    threadUnavailable: 'обсуждение, которое вам больше недоступно',
   },
   zh: {
     forumsTitle: '讨论论坛',
@@ -310,6 +314,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: '论坛中还没有帖子。',
     inForum: '位于{forum}',
     searchingDiscussions: '正在搜索讨论…',
+    threadUnavailable: '一个您已无法查看的讨论',
   },
   ar: {
     forumsTitle: 'منتديات النقاش',
@@ -372,6 +377,7 @@ export const forumMessages = registerMessages('forums', {
     noDiscussions: 'لا توجد مشاركات في المنتديات بعد.',
     inForum: 'في {forum}',
     searchingDiscussions: 'جارٍ البحث في النقاشات…',
+    threadUnavailable: 'نقاش لم يعد بإمكانك رؤيته',
   },
 });
 
