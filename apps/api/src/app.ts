@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
 import { mountRoutes, type RouteDefinition } from './http/define-route';
 import { createRateLimits, type RateLimits } from './http/rate-limits';
+import { securityHeaders } from './http/security-headers';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
 import { documentRoutes } from './routes/documents/documents.routes';
@@ -34,14 +37,13 @@ export function createApp(context: AppContext, limits: RateLimits = createRateLi
   // Which proxies may set X-Forwarded-For (client addresses for throttling): configuration, never a guess.
   app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    next();
-  });
+  // CSP, frame-ancestors 'none', HSTS over https, nosniff, referrer policy… (http/security-headers.ts).
+  app.use(securityHeaders(context.config));
+  // gzip / brotli-less deflate for text (JSON, HTML, JS, CSS); PDFs and images are left as they are.
+  app.use(compression());
   app.use('/api', express.json({ limit: '256kb' }));
   // Who is asking (session cookie) and CSRF on every state-changing request.
-  app.use('/api', sessionMiddleware(context), csrfMiddleware());
+  app.use('/api', sessionMiddleware(context), csrfMiddleware(context));
 
   const routes = listRoutes(context);
   const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
@@ -54,7 +56,8 @@ export function createApp(context: AppContext, limits: RateLimits = createRateLi
   app.use('/api', apiNotFound);
 
   serveWebApp(app, context.config.webDistDir);
-  app.use(createErrorMiddleware((message, error) => context.log.error(message, error)));
+  const privateRoots = [context.config.dataDir, context.config.webDistDir, resolve(context.config.webDistDir, '../../..'), process.cwd(), tmpdir()];
+  app.use(createErrorMiddleware((message, error) => context.log.error(message, error), privateRoots));
   return app;
 }
 

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { readS3ConfigFromEnv, type BlobStoreConfig } from '@mep/ingest';
 import { z } from 'zod';
+import { CSRF_COOKIE } from './realtime/events';
+import { SESSION_COOKIE } from './services/sessions';
 
 export interface Config {
   dataDir: string;
@@ -18,6 +20,11 @@ export interface Config {
   webDistDir: string;
   /** Cookies get the Secure flag when the site is served over HTTPS. */
   secureCookies: boolean;
+  /**
+   * Cookie names: with secure cookies they carry the `__Host-` prefix, which browsers accept only
+   * when Secure, host-only and Path=/, so a sibling subdomain or plain-HTTP page cannot plant them.
+   */
+  cookieNames: { session: string; csrf: string };
   /**
    * Express `trust proxy`: which reverse proxies may tell the client address (X-Forwarded-For).
    * false (the default) trusts none; a hop count, or addresses / subnets / loopback, linklocal, uniquelocal.
@@ -64,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(e.MEP_DATA_DIR);
   const s3 = readS3ConfigFromEnv(env);
   const publicUrl = e.MEP_PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const secureCookies = e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:');
   return {
     dataDir,
     port: e.PORT,
@@ -75,7 +83,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl,
     webDistDir: resolve(e.MEP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
-    secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    secureCookies,
+    cookieNames: secureCookies ? { session: `__Host-${SESSION_COOKIE}`, csrf: `__Host-${CSRF_COOKIE}` } : { session: SESSION_COOKIE, csrf: CSRF_COOKIE },
     trustProxy: parseTrustProxy(e.MEP_TRUST_PROXY),
     rateLimitScale: e.MEP_RATE_LIMIT_SCALE,
     markdownBudgetMs: e.MEP_MARKDOWN_BUDGET_MS,

@@ -8,7 +8,7 @@ import type { ExtendedError, Socket } from 'socket.io';
 import { forums, threads, type Db } from '@mep/db';
 import { eq } from 'drizzle-orm';
 import { ANONYMOUS, canViewForum, isModerator, type Viewer } from '../policies';
-import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, sessionIdOfToken } from '../services/sessions';
+import { parseCookies, resolveViewerBySessionId, sessionIdOfToken } from '../services/sessions';
 
 /** What a socket remembers about itself (socket.data); restored as is by connection state recovery. */
 export interface SocketData {
@@ -64,9 +64,9 @@ export function currentViewerOf(db: Db, data: Partial<SocketData>): Viewer {
  * connection (skipMiddlewares is off): one that comes back with another session, or none, than the
  * one it was opened with is refused (`session_changed`), so a client must open a fresh connection.
  */
-export function authenticateSocket(db: Db) {
+export function authenticateSocket(db: Db, sessionCookie: string) {
   return (socket: Socket<any, any, any, SocketData>, next: (error?: ExtendedError) => void): void => {
-    const presented = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]);
+    const presented = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[sessionCookie]);
     const viewer = resolveViewerBySessionId(db, presented);
     const sessionId = viewer.userId ? presented : null;
     if (socket.recovered && (socket.data.sessionId ?? null) !== sessionId) {

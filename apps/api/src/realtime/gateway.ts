@@ -94,7 +94,7 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
   }
 
   guardConnectionRecovery(io.of('/').adapter, db);
-  io.use(authenticateSocket(db));
+  io.use(authenticateSocket(db, context.config.cookieNames.session));
 
   // Presence: coalesce bursts of joins and leaves into one count per room.
   const presenceTimers = new Map<string, NodeJS.Timeout>();

@@ -90,7 +90,9 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   try {
     responses = (await context.search.client.multiSearch({ queries })).results;
   } catch (error) {
-    throw new ServiceUnavailableError('search_unavailable', `The search service did not answer: ${(error as Error).message}`);
+    // The cause (addresses, keys' names) is for the log, not for the client.
+    context.log.error('Meilisearch did not answer a search', error);
+    throw new ServiceUnavailableError('search_unavailable', 'The search service did not answer; try again shortly.');
   }
   const mainResult = responses[0];
   if (!mainResult) throw new ServiceUnavailableError('search_unavailable', 'The search service gave no answer.');

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 export interface EmbeddedMeilisearch {
   url: string;
   masterKey: string;
+  /** Process id of the Meilisearch child. */
+  pid: number;
   /** Stops the child process; resolves once it has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -90,12 +92,14 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
       '--dump-dir', join(options.dataDir, 'dumps'),
       '--snapshot-dir', join(options.dataDir, 'snapshots'),
       '--http-addr', `127.0.0.1:${port}`,
-      '--master-key', masterKey,
       '--env', 'production',
       '--no-analytics',
       '--max-indexing-threads', '2',
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // The master key reads private posts: it goes through the environment (/proc/<pid>/environ is
+    // readable by this user only), never argv (/proc/<pid>/cmdline is readable by every local user).
+    // Inherited MEILI_* settings are dropped so that only ours configure the child.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey } },
   );
   const log = options.log;
   let recent = '';
@@ -114,7 +118,7 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
     await stop();
     throw error;
   }
-  return { url, masterKey, stop };
+  return { url, masterKey, pid: child.pid as number, stop };
 }
 
 function createStopper(child: ChildProcess): () => Promise<void> {

@@ -2,8 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../errors';
 import { ANONYMOUS, type Viewer } from '../../policies';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../realtime/events';
-import { csrfMatches, csrfTokenFor, newCsrfToken, parseCookies, resolveViewer, SESSION_COOKIE } from '../../services/sessions';
+import { CSRF_HEADER } from '../../realtime/events';
+import { csrfMatches, csrfTokenFor, newCsrfToken, parseCookies, resolveViewer } from '../../services/sessions';
 
 const VIEWER = Symbol('mep.viewer');
 const COOKIES = Symbol('mep.cookies');
@@ -25,7 +25,7 @@ export function cookiesOf(req: Request): Record<string, string> {
 /** Resolves the session cookie into a viewer for every /api request. */
 export function sessionMiddleware(context: AppContext): RequestHandler {
   return (req, _res, next) => {
-    (req as Decorated)[VIEWER] = resolveViewer(context.db, cookiesOf(req)[SESSION_COOKIE]);
+    (req as Decorated)[VIEWER] = resolveViewer(context.db, cookiesOf(req)[context.config.cookieNames.session]);
     next();
   };
 }
@@ -35,7 +35,8 @@ export function sessionMiddleware(context: AppContext): RequestHandler {
  * the CSRF cookie's value. For a signed-in browser that value is derived from the session token, so a
  * cookie planted by another site or subdomain cannot pass.
  */
-export function csrfMiddleware(): RequestHandler {
+export function csrfMiddleware(context: AppContext): RequestHandler {
+  const { session: SESSION_COOKIE, csrf: CSRF_COOKIE } = context.config.cookieNames;
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const cookies = cookiesOf(req);
@@ -52,6 +53,7 @@ const cookieBase = (context: AppContext) => ({ sameSite: 'lax' as const, secure:
 
 /** Sets the session cookie (httpOnly) and the matching readable CSRF cookie; returns the CSRF token. */
 export function setSessionCookies(context: AppContext, res: Response, token: string, expiresAt: Date): string {
+  const { session: SESSION_COOKIE, csrf: CSRF_COOKIE } = context.config.cookieNames;
   const csrf = csrfTokenFor(token, undefined) as string;
   res.cookie(SESSION_COOKIE, token, { ...cookieBase(context), httpOnly: true, expires: expiresAt });
   res.cookie(CSRF_COOKIE, csrf, { ...cookieBase(context), httpOnly: false, expires: expiresAt });
@@ -60,6 +62,7 @@ export function setSessionCookies(context: AppContext, res: Response, token: str
 
 /** Drops the session and gives the browser a fresh anonymous CSRF token; returns it. */
 export function clearSessionCookies(context: AppContext, res: Response): string {
+  const { session: SESSION_COOKIE, csrf: CSRF_COOKIE } = context.config.cookieNames;
   res.clearCookie(SESSION_COOKIE, { ...cookieBase(context), httpOnly: true });
   const csrf = newCsrfToken();
   res.cookie(CSRF_COOKIE, csrf, { ...cookieBase(context), httpOnly: false });
@@ -68,6 +71,7 @@ export function clearSessionCookies(context: AppContext, res: Response): string 
 
 /** The CSRF token for this browser, issuing an anonymous one when it has none. */
 export function ensureCsrfToken(context: AppContext, req: Request, res: Response): string {
+  const { session: SESSION_COOKIE, csrf: CSRF_COOKIE } = context.config.cookieNames;
   const cookies = cookiesOf(req);
   const token = csrfTokenFor(cookies[SESSION_COOKIE], cookies[CSRF_COOKIE]);
   if (token) {

@@ -31,13 +31,17 @@ export function documentRoutes(context: AppContext) {
         try {
           bytes = await context.blobs.get(row.sha256);
         } catch (error) {
-          throw new ServiceUnavailableError('storage_unavailable', `The original could not be read from storage: ${(error as Error).message}`);
+          // The cause names the blob store's path or bucket: logged, never sent.
+          context.log.error(`Reading the original of ${row.id} failed`, error);
+          throw new ServiceUnavailableError('storage_unavailable', 'The original could not be read from storage; try again later.');
         }
         const attachment = query.download === '1' || query.download === 'true';
         res.setHeader('Content-Type', row.mime);
         res.setHeader('Content-Length', String(bytes.length));
         res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-        res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+        // Our own document page shows PDFs in a frame: same-origin framing only (the rest of the site: none).
+        res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+        res.setHeader('X-Frame-Options', 'SAMEORIGIN');
         res.attachment(row.fileName);
         if (!attachment) res.setHeader('Content-Disposition', res.getHeader('Content-Disposition')!.toString().replace(/^attachment/, 'inline'));
         res.end(bytes);
