@@ -32,3 +32,22 @@ describe('UN symbols', () => {
     expect(findUnSymbol('The Agreement in all six languages, plus General Assembly resolution A/RES/78/272.')).toBeUndefined();
   });
 });
+
+describe('hostile text (security finding 7)', () => {
+  const analyze = (text: string, title = 'Minamata Convention on Mercury') =>
+    analyzeDocument({ kind: 'text', mime: 'text/plain', pageCount: 1, pages: [{ page: 1, text }], warnings: [], embeddedTitle: title }, 'x.txt');
+
+  // The article-heading pattern used `^\s*` in multiline mode: quadratic in a run of blank lines
+  // (6.6 s for 120 kB); ten times that took ~11 minutes. Linear now: both finish at once.
+  it.each([
+    ['120 kB of whitespace', ' \n'.repeat(60_000)],
+    ['1.2 MB of blank lines and spaces', '\n \t\r\n'.repeat(300_000)],
+  ])('analyzes %s without stalling', (_label, text) => {
+    expect(analyze(`Article 1\n${text}Article 2`).doctypeHint).not.toBe('doctype:convention-text');
+  }, 30_000);
+
+  it('still counts indented article headings of a convention, in any case', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `${i % 2 ? '   ' : '\t'}${i % 3 ? 'Article' : 'ARTICLE'} ${i + 1}\nText of the article.`).join('\n\n');
+    expect(analyze(text).doctypeHint).toBe('doctype:convention-text');
+  });
+});

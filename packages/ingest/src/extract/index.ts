@@ -11,6 +11,7 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './sandbox';
 export type { ExtractionPoolOptions, ExtractionPoolStats, SandboxOptions } from './sandbox';
+export type { AnalyzedDocument } from './sandbox-protocol';
 export { analyzeDocument, findDate, findUnSymbol } from './analyze';
 export { detectLanguage, detectLanguageWithConfidence } from './language';
 export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, REPAIRED_WARNING } from './quality';

@@ -4,6 +4,7 @@
  * bounds by killing this process, so nothing here needs to be defensive about hangs.
  */
 import { IngestError } from '../errors';
+import { analyzeDocument } from './analyze';
 import { extractDocument } from './extract';
 import type { SandboxRequest, SandboxResponse } from './sandbox-protocol';
 
@@ -19,7 +20,7 @@ process.on('message', (raw: unknown) => {
   if (request?.type !== 'extract') return;
   const bytes = request.bytes instanceof Uint8Array ? request.bytes : new Uint8Array(0);
   extractDocument(bytes, { maxBytes: request.maxBytes }).then(
-    (doc) => send({ type: 'result', id: request.id, ok: true, doc }),
+    (doc) => send({ type: 'result', id: request.id, ok: true, doc: { ...doc, facts: analyzeDocument(doc, request.fileName) } }),
     (error: unknown) => {
       const failure =
         error instanceof IngestError

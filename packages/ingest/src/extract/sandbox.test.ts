@@ -90,3 +90,14 @@ describe('extractInSandbox', () => {
     expect(closing.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ pages: 3 }, { closed: true }]);
   });
 });
+
+describe('analysis in the sandbox (security finding 7)', () => {
+  it('returns the facts analyzeDocument found in the child, within the same time bound', async () => {
+    const { analyzeDocument } = await import('./analyze');
+    const bytes = read(`${FIXTURES}en-products-guide.pdf`);
+    const doc = await extractInSandbox(bytes, { fileName: 'en-products-guide.pdf' });
+    const { facts, ...extracted } = doc;
+    expect(facts).toEqual(analyzeDocument(extracted, 'en-products-guide.pdf'));
+    expect(facts.title.length).toBeGreaterThan(0);
+  }, 120_000);
+});

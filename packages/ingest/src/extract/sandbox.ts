@@ -11,8 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ExtractionError, IngestError, reviveIngestError } from '../errors';
 import { checkExtractable, DEFAULT_MAX_BYTES } from './extract';
-import type { SandboxRequest, SandboxResponse } from './sandbox-protocol';
-import type { ExtractedDocument } from './types';
+import type { AnalyzedDocument, SandboxRequest, SandboxResponse } from './sandbox-protocol';
 
 /** Per-call bounds of {@link extractInSandbox}. */
 export interface SandboxOptions {
@@ -22,6 +21,8 @@ export interface SandboxOptions {
   maxMemoryMb?: number;
   /** Files above this size fail with 'too-large' before any parsing. Default 100 MB. */
   maxBytes?: number;
+  /** The file's name, a hint for analyzeDocument (which runs in the sandbox, within the same timeout). */
+  fileName?: string;
 }
 
 /** Settings of an {@link ExtractionPool}. */
@@ -57,7 +58,8 @@ interface Task {
   bytes: Uint8Array;
   maxBytes: number;
   timeoutMs: number;
-  resolve: (doc: ExtractedDocument) => void;
+  fileName?: string;
+  resolve: (doc: AnalyzedDocument) => void;
   reject: (error: IngestError) => void;
 }
 
@@ -132,7 +134,7 @@ export class ExtractionPool {
    * @throws ExtractionError 'empty-file' | 'too-large' | 'unsupported-type' (checked here, no child
    *   involved), 'timeout' | 'out-of-memory' | 'extraction-crashed', or any code of the extractors.
    */
-  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number } = {}): Promise<ExtractedDocument> {
+  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number; fileName?: string } = {}): Promise<AnalyzedDocument> {
     if (this.closed) return Promise.reject(new ExtractionError('extraction-crashed', 'the extraction pool is closed'));
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     try {
@@ -141,8 +143,8 @@ export class ExtractionPool {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<ExtractedDocument>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, maxBytes, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
+    return new Promise<AnalyzedDocument>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, bytes, maxBytes, fileName: options.fileName, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -204,7 +206,7 @@ export class ExtractionPool {
   private dispatch(worker: Worker, task: Task): void {
     worker.task = task;
     this.setRef(worker, true);
-    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes };
+    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes, fileName: task.fileName };
     worker.child.send(request, (error) => {
       if (error) this.fail(worker, new ExtractionError('extraction-crashed', `the file could not be handed to the extraction process: ${error.message}`));
     });
@@ -322,21 +324,22 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
 const sharedPools = new Map<number, ExtractionPool>();
 
 /**
- * Extracts a file in a sandboxed child process with a per-file timeout, a memory cap and a size cap.
+ * Extracts and analyzes (analyzeDocument) a file in a sandboxed child process with a per-file
+ * timeout, a memory cap and a size cap.
  * Uses a shared pool per memory cap (created on first use, idle children do not keep the process
  * alive); {@link closeSandboxPools} stops them.
  *
  * @throws ExtractionError with a stable code: 'empty-file', 'too-large', 'unsupported-type',
  *   'corrupt', 'encrypted', 'no-text', 'timeout', 'out-of-memory', 'extraction-crashed'.
  */
-export function extractInSandbox(bytes: Uint8Array, options: SandboxOptions = {}): Promise<ExtractedDocument> {
+export function extractInSandbox(bytes: Uint8Array, options: SandboxOptions = {}): Promise<AnalyzedDocument> {
   const maxMemoryMb = options.maxMemoryMb ?? DEFAULT_MAX_MEMORY_MB;
   let pool = sharedPools.get(maxMemoryMb);
   if (!pool) {
     pool = createExtractionPool({ maxMemoryMb });
     sharedPools.set(maxMemoryMb, pool);
   }
-  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, fileName: options.fileName });
 }
 
 /** Stops the shared pools of {@link extractInSandbox}. */
