@@ -98,8 +98,10 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
     ],
     // The master key reads private posts: it goes through the environment (/proc/<pid>/environ is
     // readable by this user only), never argv (/proc/<pid>/cmdline is readable by every local user).
-    // Inherited MEILI_* settings are dropped so that only ours configure the child.
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey } },
+    // Inherited MEILI_* settings are dropped so that only ours configure the child. Without a log
+    // callback nobody reads the per-request lines: warnings only (a parent blocked in spawnSync once
+    // stalled Meilisearch on a full stdout pipe).
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: options.log ? 'INFO' : 'WARN' } },
   );
   const log = options.log;
   let recent = '';
