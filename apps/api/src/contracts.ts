@@ -26,8 +26,8 @@ export type Labels = Record<LanguageCode, string>;
 // ---------------------------------------------------------------------------------------------
 // Search (GET /api/search)
 
-/** The search facets. Spelled out here because this module may not import @mep/ingest; the search service fails to compile if its facet list differs. */
-export type SearchFacet = 'theme' | 'article' | 'doctype' | 'party' | 'region' | 'lang' | 'year';
+export type { SearchFacet } from '@mep/vocabulary';
+import type { SearchFacet } from '@mep/vocabulary';
 
 /** Per facet, how many documents carry each value. */
 export type FacetCounts = Record<SearchFacet, Record<string, number>>;

@@ -4,8 +4,10 @@
  * this module (`@mep/api/realtime-events`), so it must never import server code.
  */
 
-export type Role = 'anonymous' | 'member' | 'focal_point' | 'moderator' | 'admin';
-export type LanguageCode = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh';
+import type { Lang, Role } from '@mep/vocabulary';
+
+export type { Role } from '@mep/vocabulary';
+export type LanguageCode = Lang;
 
 /** Another user as everyone may see them: never their e-mail. */
 export interface PublicUserDto {
@@ -125,8 +127,4 @@ export interface ClientToServerEvents {
 /** Names of the client events, for the authorization matrix and for input validation. */
 export const CLIENT_EVENT_NAMES = ['threads.join', 'threads.leave', 'forums.join', 'forums.leave', 'typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
 
-/** Socket.IO path; the web app connects to the same origin. */
-export const SOCKET_PATH = '/socket.io';
-
-export const CSRF_HEADER = 'X-CSRF-Token';
-export const CSRF_COOKIE = 'mep_csrf';
+export { CSRF_COOKIE, CSRF_HEADER, SOCKET_PATH } from '@mep/vocabulary';

@@ -2,6 +2,7 @@
  * Facts about a document inferred from its text: title, UN symbol, date, language, document type.
  * Heuristics, written for UN and MEA documents; each one falls back to something honest.
  */
+import { isLang, type DoctypeId } from '@mep/vocabulary';
 import { detectLanguageWithConfidence } from './language';
 import { LOW_QUALITY_WARNING, REPAIRED_WARNING, isCleanText } from './quality';
 import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
@@ -217,10 +218,11 @@ function languageFromFileName(fileName: string | undefined): LanguageCode | unde
 
 function languageFromTag(tag: string | undefined): LanguageCode | undefined {
   const primary = tag?.toLowerCase().split('-')[0];
-  return primary === 'ar' || primary === 'en' || primary === 'es' || primary === 'fr' || primary === 'ru' || primary === 'zh' ? primary : undefined;
+  return isLang(primary) ? primary : undefined;
 }
 
-function guessDoctype(symbol: string | undefined, title: string, text: string): string | undefined {
+/** The document type told by the UN symbol or the title; exported for its tests. */
+export function guessDoctype(symbol: string | undefined, title: string, text: string): DoctypeId | undefined {
   if (symbol) {
     if (/\/INF\//.test(symbol)) return 'doctype:information-document';
     if (/^A\/RES\/|\/RES\//.test(symbol)) return 'doctype:cop-decision';
@@ -233,7 +235,7 @@ function guessDoctype(symbol: string | undefined, title: string, text: string): 
   if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientations|orientaciones|руководство|руководящие принципы|إرشادات|指导|指南/i.test(title)) return 'doctype:guidance';
   if (/\bdecision\s+MC-\d+\/\d+/i.test(title)) return 'doctype:cop-decision';
   if (/\b(?:technical|assessment|report|study)\b/i.test(title)) return 'doctype:technical-report';
-  if (/\bstrategy\b/i.test(title)) return 'doctype:guidance';
+  if (/\bstrategy\b/i.test(title)) return 'doctype:strategy';
   if (symbol?.startsWith('UNEP/MC/')) return 'doctype:meeting-document';
   return undefined;
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { documentConcepts, documents, ingestJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
+import type { DoctypeId } from '@mep/vocabulary';
 import { IngestError } from '../errors';
 import { analyzeDocument, extractInSandbox, type ExtractedDocument } from '../extract';
 import { sha256Hex, type BlobStore } from '../storage';
@@ -52,6 +53,8 @@ export interface IngestOptions {
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/** A document whose type neither its symbol nor its title tells. */
+const DEFAULT_DOCTYPE: DoctypeId = 'doctype:information-document';
 const NOT_INDEXED = 'not-indexed: stored, but the search index could not be updated; run `mep reindex`';
 
 /** The id of a document: a prefix of the SHA-256 of its bytes, so the same bytes are always the same document. */
@@ -169,7 +172,7 @@ export async function ingestBytes(
           date: facts.date ?? null,
           year: facts.year ?? null,
           language: facts.language,
-          doctype: facts.doctypeHint ?? 'doctype:information-document',
+          doctype: facts.doctypeHint ?? DEFAULT_DOCTYPE,
           pageCount: extracted.pageCount,
           flags,
           createdAt: now,

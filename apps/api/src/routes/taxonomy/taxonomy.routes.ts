@@ -1,16 +1,16 @@
 import { count, eq } from 'drizzle-orm';
 import { documentConcepts } from '@mep/db';
 import { z } from 'zod';
-import type { Scheme } from '@mep/taxonomy';
+import { CONCEPT_SCHEMES } from '@mep/vocabulary';
 import type { TaxonomyResponse } from '../../contracts';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
 import { presentConcept, presentConceptSummary } from '../../presenters/concept';
-import { SCHEMES, SCHEME_LABELS } from './scheme-labels';
+import { labelsSchema, schemeSchema } from '../vocabulary.schemas';
+import { SCHEME_LABELS } from './scheme-labels';
 
-const labels = z.object({ ar: z.string(), en: z.string(), es: z.string(), fr: z.string(), ru: z.string(), zh: z.string() });
-const summary = z.object({ id: z.string(), scheme: z.string(), prefLabel: labels, broader: z.array(z.string()), narrower: z.array(z.string()), articles: z.array(z.string()), notation: z.string().optional() });
+const summary = z.object({ id: z.string(), scheme: z.string(), prefLabel: labelsSchema, broader: z.array(z.string()), narrower: z.array(z.string()), articles: z.array(z.string()), notation: z.string().optional() });
 
 export function taxonomyRoutes(context: AppContext) {
   return [
@@ -19,11 +19,11 @@ export function taxonomyRoutes(context: AppContext) {
       path: '/api/taxonomy',
       tag: 'taxonomy',
       summary: 'The harmonized vocabulary: concept schemes and their concepts with labels in the six UN languages.',
-      query: z.object({ scheme: z.enum(SCHEMES).optional() }),
-      response: z.object({ schemes: z.array(z.object({ id: z.string(), label: labels })), concepts: z.array(summary) }),
+      query: z.object({ scheme: schemeSchema.optional() }),
+      response: z.object({ schemes: z.array(z.object({ id: z.string(), label: labelsSchema })), concepts: z.array(summary) }),
       handler: ({ query }): TaxonomyResponse => ({
-        schemes: SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
-        concepts: context.taxonomy.listConcepts(query.scheme as Scheme | undefined).map(presentConceptSummary),
+        schemes: CONCEPT_SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
+        concepts: context.taxonomy.listConcepts(query.scheme).map(presentConceptSummary),
       }),
     }),
     defineRoute({

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { CSRF_HEADER, type SelfUserDto } from '@mep/api/realtime-events';
+import type { SelfUserDto } from '@mep/api/realtime-events';
+import { CSRF_HEADER } from '@mep/vocabulary';
 import { ApiError } from '../../api/client';
 
 /**
