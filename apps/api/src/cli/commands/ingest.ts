@@ -14,6 +14,7 @@ export async function runIngest(context: AppContext, paths: string[], out: NodeJ
   const outcomes = await ingestFiles(paths, context, {
     onStart: (total) => bar?.start(total, 0, { file: '' }),
     onOutcome: (outcome, done, total) => {
+      if (outcome.status === 'ingested' && outcome.documentId) context.events.emit('documents.ingested', { documentId: outcome.documentId });
       if (bar) bar.update(done, { file: shortName(outcome.source) });
       else out.write(`[${done}/${total}] ${outcome.status.padEnd(9)} ${shortName(outcome.source)}\n`);
     },
