@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
-import { mountRoutes, type RouteDefinition } from './http/define-route';
+import { mountRoutes, type AnyRoute } from './http/define-route';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
 import { documentRoutes } from './routes/documents/documents.routes';
@@ -17,7 +17,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes'
 import { userRoutes } from './routes/users/users.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
-export function listRoutes(context: AppContext): RouteDefinition<any, any, any>[] {
+export function listRoutes(context: AppContext): AnyRoute[] {
   return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];

@@ -120,3 +120,5 @@ export const SOCKET_PATH = '/socket.io';
 /** The header that carries the CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
 export const CSRF_COOKIE = 'mep_csrf';
+/** Shortest accepted password (the register form says so before the API does). */
+export const PASSWORD_MIN_LENGTH = 10;

@@ -1,5 +1,5 @@
 import { z, type ZodType } from 'zod';
-import type { RouteDefinition } from './define-route';
+import type { AnyRoute } from './define-route';
 
 const statusText: Record<number, string> = {
   400: 'Invalid request',
@@ -30,7 +30,7 @@ function toParameters(schema: ZodType | undefined, location: 'path' | 'query'): 
 }
 
 /** Builds the OpenAPI 3.1 document from the mounted route definitions. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, any>[], info: { version: string }): object {
+export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { version: string }): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');

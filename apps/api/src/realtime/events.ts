@@ -1,98 +1,23 @@
 /**
- * The one typed description of what travels over Socket.IO between the API and the web app, plus the
- * JSON shapes (DTOs) the HTTP API answers for forums. Pure types and constants: the web app imports
- * this module (`@mep/api/realtime-events`), so it must never import server code.
+ * The one typed description of what travels over Socket.IO between the API and the web app (the DTOs
+ * are contracts.ts's, re-exported for the web app's forum code). Pure types and one list: the web app
+ * imports this module (`@mep/api/realtime-events`) for types, so it must never import server code.
  */
 
-import type { Lang, Role } from '@mep/vocabulary';
+import type { ErrorBody, NotificationDto, PostDto, ThreadDto } from '../contracts';
 
-export type { Role } from '@mep/vocabulary';
-export type LanguageCode = Lang;
-
-/** Another user as everyone may see them: never their e-mail. */
-export interface PublicUserDto {
-  id: string;
-  displayName: string;
-  role: Exclude<Role, 'anonymous'>;
-  /** `party:<ISO3>` for focal points. */
-  party: string | null;
-  deleted: boolean;
-}
-
-/** The signed-in user, as they see themselves. */
-export interface SelfUserDto extends PublicUserDto {
-  email: string;
-  locale: string | null;
-  digestEnabled: boolean;
-  createdAt: string;
-}
-
-export interface ForumDto {
-  id: string;
-  conceptId: string | null;
-  title: Record<string, string>;
-  description: Record<string, string>;
-  visibility: 'public' | 'private';
-  threadCount: number;
-  postCount: number;
-  lastPostAt: string | null;
-  following: boolean;
-}
-
-export interface ThreadDto {
-  id: number;
-  forumId: string;
-  title: string;
-  author: PublicUserDto;
-  concepts: string[];
-  documentIds: string[];
-  locked: boolean;
-  pinned: boolean;
-  postCount: number;
-  lastPostAt: string;
-  createdAt: string;
-  following: boolean;
-}
-
-export interface DocumentCardDto {
-  id: string;
-  title: string;
-  doctype: string;
-  year: number | null;
-}
-
-export interface PostDto {
-  /** Ever-increasing: order by it and de-duplicate on it. */
-  id: number;
-  threadId: number;
-  forumId: string;
-  author: PublicUserDto;
-  /** Sanitized HTML; empty when the post is hidden or deleted. */
-  html: string;
-  /** The Markdown source, only for the author and moderators. */
-  body?: string;
-  status: 'visible' | 'hidden' | 'deleted';
-  createdAt: string;
-  editedAt: string | null;
-  documents: DocumentCardDto[];
-}
-
-export interface NotificationDto {
-  id: number;
-  kind: 'post.created' | 'thread.created' | 'post.hidden';
-  forumId: string | null;
-  threadId: number | null;
-  threadTitle: string | null;
-  postId: number | null;
-  actor: PublicUserDto | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-}
+export type {
+  DocumentCardDto,
+  ErrorBody,
+  ForumDto,
+  LanguageCode,
+  NotificationDto,
+  PostDto,
+  PublicUserDto,
+  Role,
+  SelfUserDto,
+  ThreadDto,
+} from '../contracts';
 
 /** Every acknowledgement has this shape. */
 export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
@@ -127,4 +52,4 @@ export interface ClientToServerEvents {
 /** Names of the client events, for the authorization matrix and for input validation. */
 export const CLIENT_EVENT_NAMES = ['threads.join', 'threads.leave', 'forums.join', 'forums.leave', 'typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
 
-export { CSRF_COOKIE, CSRF_HEADER, SOCKET_PATH } from '@mep/vocabulary';
+

@@ -13,7 +13,7 @@ import { getNotificationDto, unreadCount } from '../services/notifications';
 import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, sessionIdOfToken, viewerForUser } from '../services/sessions';
 import { getPostsForBroadcast, getThreadDto, getVisibleThread, lastPostId } from '../services/threads';
 import type { Ack, ClientToServerEvents, ErrorBody, ServerToClientEvents } from './events';
-import { SOCKET_PATH } from './events';
+import { SOCKET_PATH } from '@mep/vocabulary';
 
 /** What a socket remembers about itself; restored as is by connection state recovery. */
 interface SocketData {

@@ -3,11 +3,12 @@ import { flags, follows, forumMembers, notifications, outbox, postRevisions, pos
 import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
+import { PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
 import { hashPassword, verifyPassword } from './passwords';
 
 type UserRow = typeof users.$inferSelect;
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export interface NewUser {
   email: string;

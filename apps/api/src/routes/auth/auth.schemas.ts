@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '../../services/accounts';
+import { PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
 import { languageSchema, roleSchema } from '../vocabulary.schemas';
 
 export { languageSchema, roleSchema };

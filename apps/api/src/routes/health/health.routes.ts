@@ -24,7 +24,7 @@ export function healthRoutes(context: AppContext) {
         const checks = { database: pingDatabase(context.db), search: await context.search.ping() };
         const ready = checks.database && checks.search;
         res.status(ready ? 200 : 503);
-        return { status: ready ? 'ready' : 'unavailable', checks };
+        return { status: ready ? ('ready' as const) : ('unavailable' as const), checks };
       },
     }),
   ];

@@ -5,7 +5,7 @@ import { presentPublicUser, presentSelf } from '../../presenters/users';
 import { audit } from '../../services/forums';
 import { deleteAccount, exportUserData, listUsers, setUserRole, updateProfile } from '../../services/accounts';
 import { clearSessionCookies, viewerOf } from '../auth/auth.middleware';
-import { deleteMeBody, deletedResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
+import { deleteMeBody, deletedResponse, userExportResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
 
 export function userRoutes(context: AppContext) {
   return [
@@ -14,6 +14,7 @@ export function userRoutes(context: AppContext) {
       path: '/api/users/me/export',
       tag: 'users',
       summary: 'Downloads everything the platform holds about the signed-in user, as JSON.',
+      response: userExportResponse,
       errors: [401],
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);

@@ -1,6 +1,7 @@
 import '../forums/forums.css';
 import { useState, type FormEvent } from 'react';
 import type { SelfUserDto } from '@mep/api/realtime-events';
+import { PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useT } from '../../i18n/LanguageProvider';
@@ -74,7 +75,7 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
             name="password"
             type="password"
             required
-            minLength={mode === 'register' ? 10 : 1}
+            minLength={mode === 'register' ? PASSWORD_MIN_LENGTH : 1}
             autoComplete={mode === 'register' ? 'new-password' : 'current-password'}
             aria-describedby={mode === 'register' ? 'password-hint' : undefined}
           />
