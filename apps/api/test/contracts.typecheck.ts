@@ -1,12 +1,13 @@
 /**
  * Type-level tests, never run: `pnpm -r typecheck` (the first step of `pnpm test`) compiles this file, and
  * each `@ts-expect-error` below fails the build if the line after it ever compiles. They prove that a
- * route's handler must answer its response schema's shape, and that domain events are checked by name
- * and payload.
+ * route's handler must answer its response schema's shape, that domain events are checked by name
+ * and payload, and that `authorize` narrows the viewer to a signed-in one.
  */
 import { z } from 'zod';
 import type { EventBus } from '../src/events';
 import { defineRoute } from '../src/http/define-route';
+import { authorize, canFollow, type Viewer } from '../src/policies';
 
 const response = z.object({ id: z.string(), count: z.number().int() });
 
@@ -35,4 +36,11 @@ export function eventCases(events: EventBus): void {
     void event.postId;
     void id;
   });
+}
+
+export function authorizeCases(viewer: Viewer): string {
+  // @ts-expect-error before authorize the viewer may be anonymous
+  const unchecked: string = viewer.userId;
+  authorize(canFollow(viewer), viewer);
+  return viewer.userId + unchecked;
 }

@@ -196,7 +196,7 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
       const now = Date.now();
       if (now - lastTyping >= TYPING_INTERVAL_MS) {
         lastTyping = now;
-        socket.to(room).emit('typing', { threadId, user: { id: viewer.userId as string, displayName: viewer.displayName ?? '' } });
+        socket.to(room).emit('typing', { threadId, user: { id: viewer.userId, displayName: viewer.displayName ?? '' } });
       }
       return {};
     });

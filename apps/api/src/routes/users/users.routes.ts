@@ -21,7 +21,7 @@ export function userRoutes(context: AppContext) {
         authorize(canManageOwnAccount(viewer), viewer);
         res.setHeader('Cache-Control', 'no-store');
         res.attachment('mep-my-data.json');
-        return exportUserData(context.db, viewer.userId as string);
+        return exportUserData(context.db, viewer.userId);
       },
     }),
     defineRoute({
@@ -35,7 +35,7 @@ export function userRoutes(context: AppContext) {
       handler: ({ req, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        return { user: presentSelf(updateProfile(context.db, viewer.userId as string, body)) };
+        return { user: presentSelf(updateProfile(context.db, viewer.userId, body)) };
       },
     }),
     defineRoute({
@@ -49,7 +49,7 @@ export function userRoutes(context: AppContext) {
       handler: async ({ req, res, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        await deleteAccount(context.db, context.events, viewer.userId as string, body.password);
+        await deleteAccount(context.db, context.events, viewer.userId, body.password);
         clearSessionCookies(context, res);
         return { deleted: true as const };
       },
