@@ -19,8 +19,11 @@ export type {
   ThreadDto,
 } from '../contracts';
 
+/** An acknowledgement that adds nothing to `{ ok: true }`. */
+export type NoResult = Record<never, never>;
+
 /** Every acknowledgement has this shape. */
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type Ack<T = NoResult> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 export interface JoinThreadAck {
   threadId: number;
@@ -41,15 +44,28 @@ export interface ServerToClientEvents {
   'typing': (payload: { threadId: number; user: { id: string; displayName: string } }) => void;
 }
 
-export interface ClientToServerEvents {
-  'threads.join': (payload: { threadId: number }, ack: (result: Ack<JoinThreadAck>) => void) => void;
-  'threads.leave': (payload: { threadId: number }, ack: (result: Ack) => void) => void;
-  'forums.join': (payload: { forumId: string }, ack: (result: Ack<{ forumId: string }>) => void) => void;
-  'forums.leave': (payload: { forumId: string }, ack: (result: Ack) => void) => void;
-  'typing': (payload: { threadId: number }, ack?: (result: Ack) => void) => void;
+/** Per client event: the payload it carries and what its acknowledgement adds to `{ ok: true }`. */
+export interface ClientEventMap {
+  'threads.join': { payload: { threadId: number }; result: JoinThreadAck };
+  'threads.leave': { payload: { threadId: number }; result: NoResult };
+  'forums.join': { payload: { forumId: string }; result: { forumId: string } };
+  'forums.leave': { payload: { forumId: string }; result: NoResult };
+  'typing': { payload: { threadId: number }; result: NoResult };
 }
+export type ClientEventName = keyof ClientEventMap;
+
+/** Socket.IO's listen map, derived from ClientEventMap: the acknowledgement callback is optional for every event. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientEventMap[E]['payload'], ack?: (result: Ack<ClientEventMap[E]['result']>) => void) => void;
+};
 
 /** Names of the client events, for the authorization matrix and for input validation. */
-export const CLIENT_EVENT_NAMES = ['threads.join', 'threads.leave', 'forums.join', 'forums.leave', 'typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const CLIENT_EVENT_NAMES = Object.keys({
+  'threads.join': true,
+  'threads.leave': true,
+  'forums.join': true,
+  'forums.leave': true,
+  typing: true,
+} satisfies Record<ClientEventName, true>) as ClientEventName[];
 
 

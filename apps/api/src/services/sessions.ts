@@ -78,6 +78,12 @@ export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId
     sessionId,
   };
 }
+/** The viewer an account is now (no session), or undefined once it is deleted: for decisions about another user's sockets. */
+export function resolveViewerByUserId(db: Db, userId: string): Viewer | undefined {
+  const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
+  return user ? viewerForUser(db, user) : undefined;
+}
+
 /** Ends one session; its live connections are dropped (`sessions.revoked`). */
 export function revokeSession(db: Db, events: EventBus, userId: string, sessionId: string): void {
   db.delete(sessions).where(eq(sessions.id, sessionId)).run();

@@ -132,6 +132,11 @@ export function listPosts(db: Db, viewer: Viewer, threadId: number, options: { a
 }
 
 /** Id of the newest post of a thread (0 when none). */
+/** Ids of every thread of a forum, deleted ones included. */
+export function listThreadIds(db: Store, forumId: string): number[] {
+  return db.select({ id: threads.id }).from(threads).where(eq(threads.forumId, forumId)).all().map((t) => t.id);
+}
+
 export function lastPostId(db: Store, threadId: number): number {
   return db.select({ id: sql<number | null>`max(${posts.id})` }).from(posts).where(eq(posts.threadId, threadId)).get()?.id ?? 0;
 }

@@ -1,0 +1,45 @@
+/** Who may open a socket and who it speaks for: origin check, handshake authentication, the Redis adapter. */
+import type { IncomingMessage } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { AppContext } from '../context';
+import { parseCookies, resolveViewerBySessionId, SESSION_COOKIE, sessionIdOfToken } from '../services/sessions';
+import type { RealtimeServer, RealtimeSocket } from './types';
+
+/**
+ * Browsers send Origin on WebSocket and polling requests: only our own site may open a socket that
+ * carries the session cookie (cross-site WebSocket hijacking). Non-browser clients send none.
+ */
+export function originAllowed(request: IncomingMessage, publicUrl: string): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    const url = new URL(origin);
+    return url.host === request.headers.host || url.origin === new URL(publicUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** Handshake middleware: the socket speaks for the session its cookie names (anonymous without one). */
+export function authenticateSocket(db: AppContext['db']) {
+  return (socket: RealtimeSocket, next: () => void): void => {
+    const sessionId = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[SESSION_COOKIE]);
+    const viewer = resolveViewerBySessionId(db, sessionId);
+    socket.data.sessionId = viewer.userId ? sessionId : null;
+    socket.data.userId = viewer.userId;
+    next();
+  };
+}
+
+/** With REDIS_URL, events reach the clients of every API process; returns what closes the Redis clients. */
+export async function connectRedisAdapter(io: RealtimeServer, redisUrl: string, log: AppContext['log']): Promise<() => Promise<void>> {
+  const pub = createClient({ url: redisUrl });
+  const sub = pub.duplicate();
+  for (const client of [pub, sub]) client.on('error', (error) => log.error('Redis (Socket.IO adapter) error', error));
+  await Promise.all([pub.connect(), sub.connect()]);
+  io.adapter(createAdapter(pub, sub));
+  return async () => {
+    await Promise.all([pub, sub].filter((c) => c.isOpen).map((c) => c.quit().catch(() => undefined)));
+  };
+}

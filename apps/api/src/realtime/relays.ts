@@ -1,0 +1,82 @@
+/**
+ * Relays committed domain events to Socket.IO rooms. The server decides who hears what: posts go to
+ * their thread's room, threads to their forum's, notifications to their user's; each payload is
+ * presented again (never forwarded as emitted) so it carries exactly what a client may see.
+ */
+import type { AppContext } from '../context';
+import type { DomainEventListener, DomainEventName } from '../events';
+import { ANONYMOUS, canViewForum, type Viewer } from '../policies';
+import { getNotificationDto, unreadCount } from '../services/notifications';
+import { resolveViewerByUserId } from '../services/sessions';
+import { getPostsForBroadcast, getThreadDto, listThreadIds } from '../services/threads';
+import { rooms } from './rooms';
+import type { RealtimeServer } from './types';
+
+/** Sees everything, follows nothing: presents threads for room broadcasts. */
+const BROADCAST_VIEWER: Viewer = { ...ANONYMOUS, role: 'moderator' };
+
+type Relays = { [N in DomainEventName]?: (payload: Parameters<DomainEventListener<N>>[0]) => void | Promise<void> };
+
+function relaysFor(db: AppContext['db'], io: RealtimeServer): Relays {
+  return {
+    'posts.created': ({ postId }) => {
+      for (const post of getPostsForBroadcast(db, [postId])) io.to(rooms.thread(post.threadId)).emit('posts.created', { post });
+    },
+    'posts.updated': ({ postId }) => {
+      for (const post of getPostsForBroadcast(db, [postId])) io.to(rooms.thread(post.threadId)).emit('posts.updated', { post });
+    },
+    'threads.created': ({ threadId }) => {
+      const thread = getThreadDto(db, BROADCAST_VIEWER, threadId);
+      io.to(rooms.forum(thread.forumId)).emit('threads.created', { thread });
+    },
+    'threads.updated': ({ threadId, reason }) => {
+      const thread = getThreadDto(db, BROADCAST_VIEWER, threadId);
+      // Replies reach the thread room as posts.created already; a second broadcast would double the fan-out.
+      const target = reason === 'reply' ? io.to(rooms.forum(thread.forumId)) : io.to(rooms.forum(thread.forumId)).to(rooms.thread(thread.id));
+      target.emit('threads.updated', { thread });
+    },
+    'notifications.created': ({ notificationId, userId }) => {
+      const notification = getNotificationDto(db, notificationId);
+      if (notification) io.to(rooms.user(userId)).emit('notifications.created', { notification, unreadCount: unreadCount(db, userId) });
+    },
+    'notifications.read': ({ userId }) => {
+      io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: unreadCount(db, userId) });
+    },
+    'forums.member.removed': async ({ forumId, userId }) => {
+      const viewer = resolveViewerByUserId(db, userId);
+      // Moderators and admins still see the forum; anyone else leaves its rooms on every node.
+      if (viewer && canViewForum(viewer, { id: forumId, visibility: 'private' })) return;
+      const forumRooms = new Set([rooms.forum(forumId), ...listThreadIds(db, forumId).map((id) => rooms.thread(id))]);
+      for (const socket of await io.in(rooms.user(userId)).fetchSockets()) {
+        for (const room of socket.rooms) if (forumRooms.has(room)) socket.leave(room);
+      }
+    },
+    'sessions.revoked': async ({ userId, sessionIds }) => {
+      const room = rooms.user(userId);
+      if (sessionIds === 'all') {
+        io.in(room).disconnectSockets(true);
+        return;
+      }
+      const ended = new Set(sessionIds);
+      for (const socket of await io.in(room).fetchSockets()) if (socket.data.sessionId && ended.has(socket.data.sessionId)) socket.disconnect(true);
+    },
+  };
+}
+
+/** Subscribes the relays to the event bus; returns the unsubscribe function. A failing relay is logged, never thrown. */
+export function relayDomainEvents(context: Pick<AppContext, 'db' | 'events' | 'log'>, io: RealtimeServer): () => void {
+  const relays = relaysFor(context.db, io);
+  const subscribe = <N extends DomainEventName>(name: N) => {
+    const relay = relays[name];
+    if (!relay) return () => undefined;
+    return context.events.on(name, async (payload) => {
+      try {
+        await relay(payload);
+      } catch (error) {
+        context.log.error('Relaying a domain event to sockets failed', error);
+      }
+    });
+  };
+  const offs = (Object.keys(relays) as DomainEventName[]).map(subscribe);
+  return () => offs.forEach((off) => off());
+}
