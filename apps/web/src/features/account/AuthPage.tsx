@@ -9,7 +9,8 @@ import { navigate } from '../../router/history';
 import { Link, useSearchParams } from '../../router/Router';
 import { errorText } from './errorText';
 import { accountMessages } from './messages';
-import { refreshSession, send } from './session';
+import { refreshSession } from './session';
+import { send } from '../../api/client';
 
 /** Only same-site paths may be returned to after signing in (no open redirect). */
 function safeNext(value: string | null): string {

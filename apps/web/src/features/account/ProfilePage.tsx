@@ -8,7 +8,8 @@ import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { errorText } from './errorText';
 import { accountMessages, type AccountKey } from './messages';
-import { refreshSession, send, useSession } from './session';
+import { refreshSession, useSession } from './session';
+import { send } from '../../api/client';
 
 export default function ProfilePage() {
   const t = useT(accountMessages);
