@@ -10,7 +10,7 @@ import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
 export type { DocumentFacts } from './types';
 
 /** UN document symbols: UNEP/MC/COP.6/19, UNEP/MC/COP.6/INF/26, A/RES/78/272, UNEP/MC/2025/4, A/78/L.41. */
-const SYMBOL_RE = /(?<![\w/])((?:UNEP|A|E|S|ST|TD|FCCC|CBD|ECE)\/[A-Z0-9][A-Za-z0-9.\-]*(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+)/g;
+const SYMBOL_RE = /(?<![\w/])((?:UNEP|A|E|S|ST|TD|FCCC|CBD|ECE)\/[A-Z0-9][A-Za-z0-9.-]*(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+)/g;
 
 function isWellFormedSymbol(symbol: string): boolean {
   const parts = symbol.split('/');
@@ -24,7 +24,7 @@ function isWellFormedSymbol(symbol: string): boolean {
 export function findUnSymbol(text: string): string | undefined {
   for (const line of text.split('\n')) {
     for (const match of line.matchAll(SYMBOL_RE)) {
-      const symbol = match[1]!.replace(/[.\-]+$/, '');
+      const symbol = match[1]!.replace(/[.-]+$/, '');
       if (!isWellFormedSymbol(symbol)) continue;
       const before = line.slice(0, match.index).trim();
       const after = line.slice(match.index + match[0].length).trim();

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { documentLanguageSchema, objectOf } from '../vocabulary.schemas';
 
 /** A query parameter that may repeat (`?theme=a&theme=b`) or carry comma-separated values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the item's input is a string or, coerced, anything: zod's pipe accepts both only through `any`
 function repeatable<T extends z.ZodType<unknown, any>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
