@@ -2,7 +2,7 @@
  * Facts about a document inferred from its text: title, UN symbol, date, language, document type.
  * Heuristics, written for UN and MEA documents; each one falls back to something honest.
  */
-import { isLang, type DoctypeId } from '@mep/vocabulary';
+import { isLang, type DoctypeId, type Lang } from '@mep/vocabulary';
 import { detectLanguageWithConfidence } from './language';
 import { LOW_QUALITY_WARNING, REPAIRED_WARNING, isCleanText } from './quality';
 import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
@@ -199,20 +199,21 @@ function titleFromFileName(fileName: string | undefined): string {
   return stem.length > 0 ? stem.charAt(0).toUpperCase() + stem.slice(1) : 'Untitled document';
 }
 
-const FILE_NAME_LANGUAGE: [RegExp, LanguageCode][] = [
-  [/(?:^|[^a-z])(ar|arabic)(?:[^a-z]|$)/i, 'ar'],
-  [/(?:^|[^a-z])(zh|ch|chinese|cn)(?:[^a-z]|$)/i, 'zh'],
-  [/(?:^|[^a-z])(ru|russian)(?:[^a-z]|$)/i, 'ru'],
-  [/(?:^|[^a-z])(fr|french|francais)(?:[^a-z]|$)/i, 'fr'],
-  [/(?:^|[^a-z])(es|sp|spanish|espanol)(?:[^a-z]|$)/i, 'es'],
-  [/(?:^|[^a-z])(en|english)(?:[^a-z]|$)/i, 'en'],
-];
+/** How each UN language is tagged in file names, tried in this order (`en` last: it is the likeliest false match). */
+const FILE_NAME_LANGUAGE: Record<Lang, RegExp> = {
+  ar: /(?:^|[^a-z])(ar|arabic)(?:[^a-z]|$)/i,
+  zh: /(?:^|[^a-z])(zh|ch|chinese|cn)(?:[^a-z]|$)/i,
+  ru: /(?:^|[^a-z])(ru|russian)(?:[^a-z]|$)/i,
+  fr: /(?:^|[^a-z])(fr|french|francais)(?:[^a-z]|$)/i,
+  es: /(?:^|[^a-z])(es|sp|spanish|espanol)(?:[^a-z]|$)/i,
+  en: /(?:^|[^a-z])(en|english)(?:[^a-z]|$)/i,
+};
 
 /** Language tag in a file name such as `bbnj-agreement-2023-zh.pdf` or `report_RU.docx`. */
 function languageFromFileName(fileName: string | undefined): LanguageCode | undefined {
   if (!fileName) return undefined;
   const stem = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  for (const [re, lang] of FILE_NAME_LANGUAGE) if (re.test(stem)) return lang;
+  for (const [lang, re] of Object.entries(FILE_NAME_LANGUAGE) as [Lang, RegExp][]) if (re.test(stem)) return lang;
   return undefined;
 }
 

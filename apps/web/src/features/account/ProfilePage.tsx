@@ -7,7 +7,7 @@ import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { errorText } from './errorText';
-import { accountMessages, type AccountKey } from './messages';
+import { accountMessages } from './messages';
 import { refreshSession, useSession } from './session';
 import { send } from '../../api/client';
 
@@ -70,7 +70,7 @@ export default function ProfilePage() {
     <div className="page account-page">
       <PageHeading>{t('profileTitle')}</PageHeading>
       <p>
-        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}` as AccountKey) })}
+        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}`) })}
       </p>
       <p className="hint">{t('emailPrivate')}</p>
       <div role="status" aria-live="polite">
