@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { mountRoutes, type RouteDefinition } from './http/define-route';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
+import { metricsEndpoint, observeRequests } from './observability/http';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { searchRoutes } from './routes/search/search.routes';
@@ -29,6 +30,8 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(observeRequests(context));
+  app.get('/metrics', metricsEndpoint(context));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');

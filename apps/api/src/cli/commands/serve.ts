@@ -24,11 +24,11 @@ export function registerServeCommand(program: Command): void {
         }
       })();
       const search = context.search.embedded ? `embedded Meilisearch at ${context.search.url}` : `Meilisearch at ${context.search.url}`;
-      console.log(`MEP is listening on ${server.url} (data in ${config.dataDir}, ${search}, originals in ${context.blobs.describe()})`);
+      context.log.info(`MEP is listening on ${server.url} (data in ${config.dataDir}, ${search}, originals in ${context.blobs.describe()})`, { url: server.url });
       const shutdown = async (signal: string) => {
         if (shuttingDown) return;
         shuttingDown = true;
-        console.log(`\n${signal}: shutting down…`);
+        context.log.info(`${signal}: shutting down…`);
         await server.close();
         await closeContext(context);
         process.exit(0);
