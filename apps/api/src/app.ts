@@ -42,7 +42,7 @@ export function createApp(context: AppContext): Express {
   app.use('/api', sessionMiddleware(context), csrfMiddleware());
 
   const routes = listRoutes(context);
-  const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
+  const openApi = buildOpenApiDocument(routes, { version: '0.1.0', serverUrl: context.config.publicUrl });
   const api = express.Router();
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);
