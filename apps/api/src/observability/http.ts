@@ -9,10 +9,14 @@ import { pinoOf, withLogScope } from './logger';
 const INCOMING_ID = /^[\w.:-]{1,128}$/;
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
-/** The request's id (from X-Request-Id when sane, otherwise new), also sent back in the answer. */
+/** The id a proxy put in X-Request-Id when it looks like one, otherwise a new one. */
+export function acceptRequestId(incoming: string | string[] | undefined): string {
+  return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The request's id, also sent back in the answer. */
 function requestIdFor(req: IncomingMessage, res: ServerResponse): string {
-  const incoming = req.headers['x-request-id'];
-  const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  const id = acceptRequestId(req.headers['x-request-id']);
   res.setHeader(REQUEST_ID_HEADER, id);
   return id;
 }

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context';
 import type { RealtimeServer } from '../realtime/gateway';
+import { acceptRequestId } from './http';
 import { withLogScope } from './logger';
-
-const INCOMING_ID = /^[\w.:-]{1,128}$/;
 
 /**
  * Counts open connections and gives each socket a request id (its handshake's X-Request-Id when a proxy
@@ -12,8 +10,7 @@ const INCOMING_ID = /^[\w.:-]{1,128}$/;
 export function observeSockets(context: AppContext, io: RealtimeServer): void {
   const { log, metrics } = context;
   io.on('connection', (socket) => {
-    const incoming = socket.request.headers['x-request-id'];
-    const requestId = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = acceptRequestId(socket.request.headers['x-request-id']);
     metrics.socketConnections.inc();
     log.debug?.('Socket connected', { requestId, socketId: socket.id, recovered: socket.recovered });
     // Socket.IO dispatches the event on the next tick of this callback, so the scope reaches the handlers.
