@@ -104,7 +104,8 @@ describe('soak: one process, thousands of searches, hundreds of ingests', () => 
   it('keeps abort listeners, heap and open handles flat', async () => {
     // Warm-up: caches, pools, JIT and kept-alive connections reach their working size.
     await ingestBatch(Math.ceil(INGESTS / 6));
-    const ids = (await (await fetch(`${platform.url}/api/search?q=mercury&pageSize=50`)).json()).hits.map((h: { documentId: string }) => h.documentId) as string[];
+    const found = (await (await fetch(`${platform.url}/api/search?q=mercury&pageSize=50`)).json()) as { hits: Array<{ documentId: string }> };
+    const ids = found.hits.map((hit) => hit.documentId);
     expect(ids.length).toBeGreaterThan(0);
     await searchRounds(Math.ceil(SEARCHES / 6), ids);
     const before = { heap: await settledHeap(), listeners: liveAbortListeners(), handles: process.getActiveResourcesInfo().length };
