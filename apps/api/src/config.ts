@@ -23,6 +23,8 @@ export interface Config {
   logLevel?: LogLevel;
   /** Bearer token that opens GET /metrics; without one the endpoint answers 404. */
   metricsToken?: string;
+  /** SIGTERM: how long /api/ready answers 503 before the listener closes, and the bound on in-flight requests. */
+  shutdown: { delayMs: number; timeoutMs: number };
 }
 
 /** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
@@ -39,6 +41,8 @@ export const configEnvSchema = z.object({
   MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
+  MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  MEP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export class ConfigError extends Error {
@@ -71,5 +75,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.MEP_METRICS_TOKEN,
+    shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },
   };
 }

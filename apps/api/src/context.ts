@@ -21,6 +21,8 @@ export interface AppContext {
   log: Logger;
   /** Prometheus registry of this process (served at /metrics). */
   metrics: Metrics;
+  /** Set when the process is shutting down: readiness answers 503 so balancers stop sending work. */
+  lifecycle: { draining: boolean };
 }
 
 /**
@@ -39,7 +41,7 @@ export async function createContext(config: Config, log: Logger = createLogger({
       taxonomy,
     });
     const events = createEventBus((name, error) => log.error(`A listener of ${name} failed`, error));
-    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics() };
+    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false } };
   } catch (error) {
     closeDatabase(db);
     throw error;

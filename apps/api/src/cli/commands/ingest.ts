@@ -11,11 +11,12 @@ import { createCommandLogger, withLogScope } from '../../observability/logger';
  * Ingests paths with a progress bar (or one line per file when not on a terminal) and prints the final
  * table. Returns the outcomes so `serve --ingest` can reuse it.
  */
-export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout): Promise<IngestOutcome[]> {
+export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout, signal?: AbortSignal): Promise<IngestOutcome[]> {
   const bar = out.isTTY ? new SingleBar({ format: 'Ingesting [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   // One id per run on every log line it causes, so a file's story can be followed in the logs.
   const outcomes = await withLogScope({ ingestRunId: randomUUID() }, () =>
     ingestFiles(paths, context, {
+      signal,
       onStart: (total) => bar?.start(total, 0, { file: '' }),
       onOutcome: (outcome, done, total) => {
         context.metrics.ingestJobs.inc({ outcome: outcome.status });
