@@ -41,9 +41,9 @@ export function observeRequests(context: AppContext): RequestHandler[] {
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     // Scrape and probe traffic would drown the log.
     autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/api/health' },
-    customAttributeKeys: { reqId: 'requestId' },
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      // The id is on every line already (the log scope, as requestId).
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
