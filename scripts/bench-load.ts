@@ -19,6 +19,7 @@ import { corpusDir } from './bench-corpus';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 5000);
 const repoRoot = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'mep-bench-load-'));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
@@ -52,6 +53,8 @@ interface Row {
 }
 
 async function cannon(target: string, url: string, connections: number, requests: CannonRequest[], headers: Record<string, string> = {}): Promise<Row> {
+  // Requests abandoned by the previous run's clients may still be running: let the servers settle first.
+  await new Promise((r) => setTimeout(r, PAUSE_MS));
   const result = await autocannon({ url, connections, duration: SECONDS, requests, headers, timeout: 10 });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { target, connections, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
