@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { mountRoutes, type AnyRoute } from './http/define-route';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
+import { metricsEndpoint, observeRequests } from './observability/http';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { searchRoutes } from './routes/search/search.routes';
@@ -29,6 +30,8 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(observeRequests(context));
+  app.get('/metrics', metricsEndpoint(context));
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -39,7 +42,7 @@ export function createApp(context: AppContext): Express {
   app.use('/api', sessionMiddleware(context), csrfMiddleware());
 
   const routes = listRoutes(context);
-  const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
+  const openApi = buildOpenApiDocument(routes, { version: '0.1.0', serverUrl: context.config.publicUrl });
   const api = express.Router();
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

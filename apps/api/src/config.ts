@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readS3ConfigFromEnv, type BlobStoreConfig } from '@mep/ingest';
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
 export interface Config {
   dataDir: string;
@@ -18,9 +19,16 @@ export interface Config {
   webDistDir: string;
   /** Cookies get the Secure flag when the site is served over HTTPS. */
   secureCookies: boolean;
+  /** pino level; when unset, `mep serve` logs at info and other commands at warn (their output is the table). */
+  logLevel?: LogLevel;
+  /** Bearer token that opens GET /metrics; without one the endpoint answers 404. */
+  metricsToken?: string;
+  /** SIGTERM: how long /api/ready answers 503 before the listener closes, and the bound on in-flight requests. */
+  shutdown: { delayMs: number; timeoutMs: number };
 }
 
-const envSchema = z.object({
+/** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
+export const configEnvSchema = z.object({
   MEP_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MEILI_URL: z.url().optional(),
@@ -31,6 +39,10 @@ const envSchema = z.object({
   MEP_PUBLIC_URL: z.url().optional(),
   MEP_WEB_DIST: z.string().optional(),
   MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
+  MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  MEP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export class ConfigError extends Error {
@@ -40,7 +52,7 @@ export class ConfigError extends Error {
 /** Reads settings from the environment; unknown or malformed values fail fast with the variable's name. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blank = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(blank);
+  const parsed = configEnvSchema.safeParse(blank);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid settings: ${problems}`);
@@ -61,5 +73,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     webDistDir: resolve(e.MEP_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     secureCookies: e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.MEP_METRICS_TOKEN,
+    shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },
   };
 }

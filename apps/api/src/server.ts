@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import type { AppContext } from './context';
+import { observeSockets } from './observability/sockets';
 import { attachRealtime, type Realtime } from './realtime/gateway';
 import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
 
@@ -25,6 +26,7 @@ export async function startServer(context: AppContext, port = context.config.por
   const forums = await startForumRuntime(context);
   closers.push(() => forums.stop());
   const realtime = await attachRealtime(context, server);
+  observeSockets(context, realtime.io);
   closers.push(() => realtime.close());
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

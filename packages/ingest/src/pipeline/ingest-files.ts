@@ -50,6 +50,11 @@ export interface IngestOptions {
   onOutcome?: (outcome: IngestOutcome, done: number, total: number) => void;
   /** Called once the list of files is known. */
   onStart?: (total: number) => void;
+  /**
+   * Once aborted, no new file is started (a shutting-down server): files already being ingested finish
+   * and are indexed; the others are left for the next run and have no outcome.
+   */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
@@ -94,7 +99,7 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
   };
 
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !options.signal?.aborted) {
       const index = next++;
       const file = files[index]!;
       const outcome = file.problem
@@ -109,7 +114,8 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
   flushIndex(true);
   await indexing;
-  return outcomes;
+  // Without a stop, every slot is filled; after one, the files never started have none.
+  return outcomes.filter(Boolean);
 }
 
 async function ingestOneFile(path: string, deps: IngestDependencies, options: IngestOptions, inFlight: Set<string>): Promise<IngestOutcome> {

@@ -94,6 +94,9 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
       '--env', 'production',
       '--no-analytics',
       '--max-indexing-threads', '2',
+      // One INFO line per HTTP request would fill the pipe of a parent that is busy (or blocked in
+      // spawnSync) and stall Meilisearch on its next write; warnings and errors are what we collect.
+      '--log-level', 'WARN',
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -128,10 +131,13 @@ function createStopper(child: ChildProcess): () => Promise<void> {
   // A dying parent must not leave an orphan server holding the data folder's lock.
   process.once('exit', killNow);
   const onSignal = (signal: NodeJS.Signals) => {
-    killNow();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    // Another listener owns shutdown (`mep serve` drains, still searching, then stops this server):
+    // killing Meilisearch now would fail the requests it lets finish. The 'exit' hook still guards.
+    if (process.listenerCount(signal) > 0) return;
+    killNow();
+    process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
