@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system programs the test suite drives for real (Chromium for browser tests, Redis for
-# multi-node Socket.IO) when they are missing. Debian packages; needs root (or passwordless sudo).
+# multi-node Socket.IO, promtool to check the /metrics output) when they are missing. Debian packages; needs root (or passwordless sudo).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing system packages for the tests: ${missing[*]}"
 SUDO=""

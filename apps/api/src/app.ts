@@ -4,11 +4,12 @@ import { join, resolve } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import type { AppContext } from './context';
-import { mountRoutes, type RouteDefinition } from './http/define-route';
+import { mountRoutes, type AnyRoute } from './http/define-route';
 import { createRateLimits, type RateLimits } from './http/rate-limits';
 import { securityHeaders } from './http/security-headers';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
+import { metricsEndpoint, observeRequests } from './observability/http';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { searchRoutes } from './routes/search/search.routes';
@@ -21,7 +22,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes'
 import { userRoutes } from './routes/users/users.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
-export function listRoutes(context: AppContext): RouteDefinition<any, any, any>[] {
+export function listRoutes(context: AppContext): AnyRoute[] {
   return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];
@@ -37,6 +38,8 @@ export function createApp(context: AppContext, limits: RateLimits = createRateLi
   // Which proxies may set X-Forwarded-For (client addresses for throttling): configuration, never a guess.
   app.set('trust proxy', context.config.trustProxy);
   app.set('query parser', 'simple');
+  app.use(observeRequests(context));
+  app.get('/metrics', metricsEndpoint(context));
   // CSP, frame-ancestors 'none', HSTS over https, nosniff, referrer policy… (http/security-headers.ts).
   app.use(securityHeaders(context.config));
   // gzip / brotli-less deflate for text (JSON, HTML, JS, CSS); PDFs and images are left as they are.
@@ -46,7 +49,7 @@ export function createApp(context: AppContext, limits: RateLimits = createRateLi
   app.use('/api', sessionMiddleware(context), csrfMiddleware(context));
 
   const routes = listRoutes(context);
-  const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
+  const openApi = buildOpenApiDocument(routes, { version: '0.1.0', serverUrl: context.config.publicUrl });
   const api = express.Router();
   api.get('/api/openapi.json', (_req, res) => {
     res.json(openApi);

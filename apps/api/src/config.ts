@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { readS3ConfigFromEnv, type BlobStoreConfig } from '@mep/ingest';
 import { z } from 'zod';
-import { CSRF_COOKIE } from './realtime/events';
+import { CSRF_COOKIE } from '@mep/vocabulary';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
 import { SESSION_COOKIE } from './services/sessions';
 
 export interface Config {
@@ -34,9 +35,16 @@ export interface Config {
   rateLimitScale: number;
   /** Wall-clock budget of rendering one user text's Markdown (worker thread); over it → 422. */
   markdownBudgetMs: number;
+  /** pino level; when unset, `mep serve` logs at info and other commands at warn (their output is the table). */
+  logLevel?: LogLevel;
+  /** Bearer token that opens GET /metrics; without one the endpoint answers 404. */
+  metricsToken?: string;
+  /** SIGTERM: how long /api/ready answers 503 before the listener closes, and the bound on in-flight requests. */
+  shutdown: { delayMs: number; timeoutMs: number };
 }
 
-const envSchema = z.object({
+/** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
+export const configEnvSchema = z.object({
   MEP_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   MEILI_URL: z.url().optional(),
@@ -49,10 +57,14 @@ const envSchema = z.object({
   MEP_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   MEP_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d{1,2}|[\w.:/\-]+(\s*,\s*[\w.:/\-]+)*)$/, 'MEP_TRUST_PROXY must be true, false, a hop count or a comma-separated list of addresses, subnets or loopback / linklocal / uniquelocal')
+    .regex(/^(true|false|\d{1,2}|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, 'MEP_TRUST_PROXY must be true, false, a hop count or a comma-separated list of addresses, subnets or loopback / linklocal / uniquelocal')
     .optional(),
   MEP_RATE_LIMIT_SCALE: z.coerce.number().min(1).max(100_000).default(1),
   MEP_MARKDOWN_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
+  MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
+  MEP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export class ConfigError extends Error {
@@ -62,7 +74,7 @@ export class ConfigError extends Error {
 /** Reads settings from the environment; unknown or malformed values fail fast with the variable's name. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blank = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(blank);
+  const parsed = configEnvSchema.safeParse(blank);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigError(`Invalid settings: ${problems}`);
@@ -88,6 +100,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.MEP_TRUST_PROXY),
     rateLimitScale: e.MEP_RATE_LIMIT_SCALE,
     markdownBudgetMs: e.MEP_MARKDOWN_BUDGET_MS,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.MEP_METRICS_TOKEN,
+    shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },
   };
 }
 

@@ -5,6 +5,10 @@ import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
 import { closeMarkdownPool } from './services/markdown-pool';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics, type Metrics } from './observability/metrics';
+
+export type { Logger } from './observability/logger';
 
 /** Everything a request handler, a socket handler or a CLI command needs, created once per process. */
 export interface AppContext {
@@ -14,24 +18,19 @@ export interface AppContext {
   search: SearchConnection;
   taxonomy: Taxonomy;
   events: EventBus;
+  /** Structured (pino) unless the caller passed its own; lines carry the current request / socket / ingest ids. */
   log: Logger;
+  /** Prometheus registry of this process (served at /metrics). */
+  metrics: Metrics;
+  /** Set when the process is shutting down: readiness answers 503 so balancers stop sending work. */
+  lifecycle: { draining: boolean };
 }
-
-export interface Logger {
-  info(message: string): void;
-  error(message: string, error?: unknown): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (message) => console.log(message),
-  error: (message, error) => console.error(message, error ?? ''),
-};
 
 /**
  * Opens the database, the blob store and the search connection (starting the embedded Meilisearch
  * when no MEILI_URL is configured).
  */
-export async function createContext(config: Config, log: Logger = consoleLogger): Promise<AppContext> {
+export async function createContext(config: Config, log: Logger = createLogger({ level: config.logLevel ?? 'info' })): Promise<AppContext> {
   const db = openDatabase(join(config.dataDir, 'mep.sqlite'));
   try {
     const blobs = createBlobStore(config.blobStore);
@@ -43,7 +42,7 @@ export async function createContext(config: Config, log: Logger = consoleLogger)
       taxonomy,
     });
     const events = createEventBus((name, error) => log.error(`A listener of ${name} failed`, error));
-    return { config, db, blobs, search, taxonomy, events, log };
+    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false } };
   } catch (error) {
     closeDatabase(db);
     throw error;

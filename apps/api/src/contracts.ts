@@ -1,209 +1,97 @@
 /**
- * The JSON bodies the HTTP API answers, as clients see them: the one definition the server code is
- * checked against and the web app imports (`@mep/api/contracts`). Types only: this module must never
- * import server code (express, drizzle, node modules, @mep/* packages), or the web bundle and its
- * type-check would pull them in. Forum shapes live with the Socket.IO events (they travel both ways)
- * and are re-exported here so this is the whole catalogue.
+ * The JSON bodies the HTTP API answers, as clients see them: each type is `z.infer` of the response schema
+ * its route declares (routes/<domain>/<domain>.schemas.ts), and `defineRoute` makes the handler return
+ * exactly that type, so schema, handler, OpenAPI document and this catalogue are one definition.
+ *
+ * The web app imports this module (`@mep/api/contracts`) for types only. Every import here is
+ * `import type`, and the schema modules it reads import nothing but zod and @mep/vocabulary, so neither the
+ * web bundle nor its type check pulls in server code.
  */
-import type { LanguageCode, PostDto, PublicUserDto } from './realtime/events';
+import type { z } from 'zod';
+import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
+import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
+import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
+import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
+import type { notificationSchema } from './routes/notifications/notifications.schemas';
+import type { searchResponseSchema } from './routes/search/search.schemas';
+import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
-export type {
-  DocumentCardDto,
-  ErrorBody,
-  ForumDto,
-  LanguageCode,
-  NotificationDto,
-  PostDto,
-  PublicUserDto,
-  Role,
-  SelfUserDto,
-  ThreadDto,
-} from './realtime/events';
+export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
 
-/** A text in each of the six UN languages. */
-export type Labels = Record<LanguageCode, string>;
+/** The body of every error answer (HTTP) and of every failed socket acknowledgement. */
+export interface ErrorBody {
+  code: string;
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People, forums and posts (also carried by Socket.IO events)
+
+/** Another user as everyone may see them: never their e-mail. */
+export type PublicUserDto = z.infer<typeof publicUserSchema>;
+/** The signed-in user, as they see themselves. */
+export type SelfUserDto = z.infer<typeof selfUserSchema>;
+export type ForumDto = z.infer<typeof forumSchema>;
+export type ThreadDto = z.infer<typeof threadSchema>;
+export type DocumentCardDto = z.infer<typeof documentCardSchema>;
+/** A post; `id` is ever-increasing (order by it, de-duplicate on it); `html` is sanitized and empty when hidden or deleted; `body` (Markdown) only for the author and moderators. */
+export type PostDto = z.infer<typeof postSchema>;
+export type NotificationDto = z.infer<typeof notificationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts (POST /api/auth/register, /api/auth/sign-in, /api/auth/password)
+
+/** 202: the same answer whether or not the address already had an account (the e-mail sent says which). */
+export type RegisterResponse = z.infer<typeof registerResponse>;
+export type SessionResponse = z.infer<typeof sessionResponse>;
+/** How many other sessions the password change ended. */
+export type ChangePasswordResponse = z.infer<typeof changePasswordResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Search (GET /api/search)
 
-/** The search facets. Spelled out here because this module may not import @mep/ingest; the search service fails to compile if its facet list differs. */
-export type SearchFacet = 'theme' | 'article' | 'doctype' | 'party' | 'region' | 'lang' | 'year';
-
+export type SearchDocumentsResult = z.infer<typeof searchResponseSchema>;
 /** Per facet, how many documents carry each value. */
-export type FacetCounts = Record<SearchFacet, Record<string, number>>;
-
-export interface SearchPassage {
-  page: number;
-  /** HTML-escaped text with <mark> only: safe to inject. */
-  snippet: string;
-}
-
-export interface SearchHit {
-  documentId: string;
-  title: string;
-  doctype: string;
-  language: string;
-  year: number | null;
-  date: string | null;
-  symbol: string | null;
-  concepts: string[];
-  /** HTML-escaped text with <mark> only: safe to inject. */
-  snippet: string;
-  passages: SearchPassage[];
-}
-
-export interface SearchDocumentsResult {
-  query: string;
-  total: number;
-  page: number;
-  pageSize: number;
-  totalPages: number;
-  hits: SearchHit[];
-  facets: FacetCounts;
-  /** Concepts named by the query, to suggest when nothing matches. */
-  relatedConcepts: string[];
-}
+export type FacetCounts = SearchDocumentsResult['facets'];
+/** A hit; its `snippet` (and its passages') is HTML-escaped text with <mark> only: safe to inject. */
+export type SearchHit = SearchDocumentsResult['hits'][number];
+export type SearchPassage = SearchHit['passages'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Documents (GET /api/documents/:id, …/pages, …/pages/:n, …/related)
 
-export interface ConceptEvidence {
-  /** 1-based page number; 0 means the document title. */
-  page: number;
-  text: string;
-}
-
-export interface DocumentConcept {
-  id: string;
-  scheme: string;
-  score: number;
-  count: number;
-  evidence: ConceptEvidence[];
-}
-
 /** The public shape of a document: never the storage key or internal columns. */
-export interface DocumentDetail {
-  id: string;
-  title: string;
-  symbol: string | null;
-  date: string | null;
-  year: number | null;
-  language: string;
-  doctype: string;
-  fileName: string;
-  mime: string;
-  sizeBytes: number;
-  pageCount: number;
-  flags: string[];
-  fileUrl: string;
-  concepts: DocumentConcept[];
-  createdAt: string;
-}
-
+export type DocumentDetail = z.infer<typeof documentResponse>;
+export type DocumentConcept = DocumentDetail['concepts'][number];
+/** `page` is 1-based; 0 means the document title. */
+export type ConceptEvidence = DocumentConcept['evidence'][number];
 /** Every page's text, in order. */
-export interface DocumentPages {
-  documentId: string;
-  pageCount: number;
-  pages: { page: number; text: string }[];
-}
-
+export type DocumentPages = z.infer<typeof pagesResponse>;
 /** One page's text (empty for a page within the count that has none). */
-export interface PageText {
-  documentId: string;
-  page: number;
-  text: string;
-  pageCount: number;
-}
-
-export interface RelatedDocument {
-  documentId: string;
-  title: string;
-  doctype: string;
-  year: number | null;
-  language: string;
-  sharedConcepts: string[];
-}
-
-export interface RelatedResponse {
-  documents: RelatedDocument[];
-}
+export type PageText = z.infer<typeof pageResponse>;
+export type RelatedResponse = z.infer<typeof relatedResponse>;
+export type RelatedDocument = RelatedResponse['documents'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Taxonomy (GET /api/taxonomy, GET /api/taxonomy/concepts/:id)
 
-/** A concept as listed in the taxonomy: enough to label facets and chips in six languages. */
-export interface TaxonomyConcept {
-  id: string;
-  scheme: string;
-  prefLabel: Labels;
-  broader: string[];
-  narrower: string[];
-  articles: string[];
-  notation?: string;
-}
-
-export interface TaxonomyResponse {
-  schemes: { id: string; label: Labels }[];
-  concepts: TaxonomyConcept[];
-}
-
+export type TaxonomyConcept = z.infer<typeof conceptSummarySchema>;
+export type TaxonomyResponse = z.infer<typeof taxonomyResponse>;
 /** A concept with everything the vocabulary knows of it. */
-export interface ConceptDetail extends TaxonomyConcept {
-  altLabels: Partial<Record<LanguageCode, string[]>>;
-  related: string[];
-  exactMatch: string[];
-  documentCount: number;
-}
+export type ConceptDetail = z.infer<typeof conceptResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Discussions (GET /api/discussions/search)
 
-export interface DiscussionHit {
-  postId: number;
-  threadId: number;
-  forumId: string;
-  threadTitle: string;
-  authorName: string;
-  concepts: string[];
-  createdAt: string;
-  /** Highlighted with <mark>, cropped; everything else HTML-escaped. */
-  snippet: string;
-}
-
-export interface DiscussionSearchResponse {
-  total: number;
-  page: number;
-  hits: DiscussionHit[];
-}
+export type DiscussionSearchResponse = z.infer<typeof discussionsResponse>;
+/** A post found by search; `snippet` is highlighted with <mark>, cropped, everything else HTML-escaped. */
+export type DiscussionHit = DiscussionSearchResponse['hits'][number];
 
 // ---------------------------------------------------------------------------------------------
 // Moderation (GET /api/moderation/flags, GET /api/moderation/audit)
 
-export type FlagStatus = 'open' | 'resolved' | 'dismissed';
-
-export interface FlagDto {
-  id: number;
-  postId: number;
-  reason: string;
-  status: FlagStatus;
-  reporter: PublicUserDto | null;
-  createdAt: string;
-  resolvedAt: string | null;
-  post: PostDto | null;
-}
-
-export interface AuditEntryDto {
-  id: number;
-  actor: PublicUserDto | null;
-  action: string;
-  targetType: string;
-  targetId: string;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
-
+export type FlagDto = z.infer<typeof flagListResponse>['flags'][number];
+export type FlagStatus = FlagDto['status'];
 /** One page of the audit log, newest first. */
-export interface AuditLogPage {
-  entries: AuditEntryDto[];
-  total: number;
-}
+export type AuditLogPage = z.infer<typeof auditResponse>;
+export type AuditEntryDto = AuditLogPage['entries'][number];

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createRateLimits } from './http/rate-limits';
 import type { AppContext } from './context';
+import { observeSockets } from './observability/sockets';
 import { attachRealtime, type Realtime } from './realtime/gateway';
 import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
 
@@ -27,6 +28,7 @@ export async function startServer(context: AppContext, port = context.config.por
   const forums = await startForumRuntime(context);
   closers.push(() => forums.stop());
   const realtime = await attachRealtime(context, server);
+  observeSockets(context, realtime.io);
   closers.push(() => realtime.close());
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

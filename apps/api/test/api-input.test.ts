@@ -94,6 +94,13 @@ describe('service endpoints', () => {
     for (const path of ['/api/search', '/api/documents/{id}', '/api/documents/{id}/file', '/api/documents/{id}/pages/{n}', '/api/taxonomy', '/api/taxonomy/concepts/{id}', '/api/health', '/api/ready']) {
       expect(body.paths[path], path).toBeDefined();
     }
+    // One contract per route: every JSON route declares the schema its handler's return type is checked against.
+    for (const [path, operations] of Object.entries(body.paths as Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema?: object }> }> }>>)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const json = operation.responses['200']?.content['application/json'];
+        if (json) expect(Object.keys(json.schema ?? {}).length, `${method} ${path} declares its response schema`).toBeGreaterThan(0);
+      }
+    }
     const search = body.paths['/api/search'].get;
     expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'theme', 'article', 'doctype', 'party', 'region', 'lang', 'year', 'page', 'pageSize']));
   });

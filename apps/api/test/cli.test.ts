@@ -11,8 +11,20 @@ const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const temp = mkdtempSync(join(tmpdir(), 'mep-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function runMep(args: string[], env: Record<string, string>) {
-  return spawnSync(tsx, [cli, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 240_000 });
+/**
+ * Runs `mep` to completion without blocking this process: a Meilisearch started here (the external one)
+ * writes its log into pipes this process must keep reading, or it stalls once they fill.
+ */
+function runMep(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [cli, ...args], { cwd: repoRoot, env: { ...process.env, ...env }, timeout: 240_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** Process ids whose command line mentions `needle` (the data folder identifies our Meilisearch). */
@@ -45,22 +57,22 @@ async function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: nu
 }
 
 describe('mep ingest', () => {
-  it('prints the final table and exits non-zero when a file failed', () => {
+  it('prints the final table and exits non-zero when a file failed', async () => {
     const files = join(temp, 'files');
     mkdirSync(files, { recursive: true });
     writeFileSync(join(files, 'note.md'), '# Interim storage of mercury\n\nMercury storage. Mercury waste. Mercury.\n');
     writeFileSync(join(files, 'broken.pdf'), '%PDF-1.4\n%%EOF garbage');
-    const result = runMep(['ingest', files], { MEP_DATA_DIR: join(temp, 'data-ingest') });
+    const result = await runMep(['ingest', files], { MEP_DATA_DIR: join(temp, 'data-ingest') });
     expect(result.status, result.stderr).toBe(1);
     expect(result.stdout).toMatch(/ingested: 1\s+duplicate: 0\s+failed: 1/);
     expect(result.stdout).toMatch(/failed\s+.*broken\.pdf\s+\S+: /);
-    const again = runMep(['ingest', join(files, 'note.md')], { MEP_DATA_DIR: join(temp, 'data-ingest') });
+    const again = await runMep(['ingest', join(files, 'note.md')], { MEP_DATA_DIR: join(temp, 'data-ingest') });
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/ingested: 0\s+duplicate: 1\s+failed: 0/);
   }, 300_000);
 
-  it('rejects malformed settings with the variable named', () => {
-    const result = runMep(['ingest', temp], { MEP_DATA_DIR: join(temp, 'x'), PORT: 'eighty', MEILI_URL: 'not a url' });
+  it('rejects malformed settings with the variable named', async () => {
+    const result = await runMep(['ingest', temp], { MEP_DATA_DIR: join(temp, 'x'), PORT: 'eighty', MEILI_URL: 'not a url' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/PORT/);
     expect(result.stderr).toMatch(/MEILI_URL/);
@@ -95,12 +107,12 @@ describe('mep serve', () => {
     try {
       const files = join(temp, 'external.md');
       writeFileSync(files, '# Mercury emissions from coal combustion\n\nMercury emissions. Coal combustion. Mercury.\n');
-      const result = runMep(['ingest', files], { MEP_DATA_DIR: dataDir, MEILI_URL: external.url, MEILI_MASTER_KEY: external.masterKey });
+      const result = await runMep(['ingest', files], { MEP_DATA_DIR: dataDir, MEILI_URL: external.url, MEILI_MASTER_KEY: external.masterKey });
       expect(result.status, result.stderr).toBe(0);
       expect(processesMentioning(dataDir)).toEqual([]);
       const stats = await (await fetch(`${external.url}/indexes/mep_documents/stats`, { headers: { Authorization: `Bearer ${external.masterKey}` } })).json();
       expect((stats as { numberOfDocuments: number }).numberOfDocuments).toBe(1);
-      const wrongKey = runMep(['ingest', files], { MEP_DATA_DIR: join(temp, 'data-wrong-key'), MEILI_URL: external.url, MEILI_MASTER_KEY: 'wrong' });
+      const wrongKey = await runMep(['ingest', files], { MEP_DATA_DIR: join(temp, 'data-wrong-key'), MEILI_URL: external.url, MEILI_MASTER_KEY: 'wrong' });
       expect(wrongKey.status).toBe(1);
       expect(wrongKey.stderr).toMatch(/mep: .*(key|auth)/i);
     } finally {

@@ -29,11 +29,13 @@ const quietLogger: Logger = { info: () => {}, error: (message, error) => console
  * Starts the whole platform as `mep serve` would — SQLite file, embedded Meilisearch, blob store and
  * HTTP server on a free port — in a temporary data folder, optionally ingesting paths first.
  */
-export async function startTestPlatform(options: { ingest?: string[]; env?: Record<string, string>; configure?: (config: Config) => Config } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { ingest?: string[]; env?: Record<string, string>; configure?: (config: Config) => Config; log?: Logger } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mep-api-'));
   let config = readConfig({ MEP_DATA_DIR: dataDir, PORT: '0', ...options.env });
   if (options.configure) config = options.configure(config);
-  const context = await createContext(config, quietLogger);
+  const context = await createContext(config, options.log ?? quietLogger);
   const outcomes = options.ingest ? await ingestFiles(options.ingest, context) : [];
   const server = await startServer(context, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${server.port}`;

@@ -6,9 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-type Lang = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh';
-type Labels = Record<Lang, string>;
+import { UN_LANGUAGES, type Labels, type Lang } from '@mep/vocabulary';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const refDir = process.env.MEP_REFERENCE_DIR ?? resolve(here, '../../../../shared/reference');
@@ -114,7 +112,7 @@ const LANG_COLUMNS: Record<Lang, { short: string; formal: string; official: stri
   ru: { short: 'UNTERM Russian Short', formal: 'UNTERM Russian Formal', official: 'official_name_ru' },
   zh: { short: 'UNTERM Chinese Short', formal: 'UNTERM Chinese Formal', official: 'official_name_cn' },
 };
-const LANGS = Object.keys(LANG_COLUMNS) as Lang[];
+const LANGS = UN_LANGUAGES;
 
 /** RFC 4180 CSV (quoted fields, doubled quotes); the reference files need nothing more. */
 function parseCsv(text: string): Record<string, string>[] {

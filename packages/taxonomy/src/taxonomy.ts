@@ -1,4 +1,5 @@
 import type { AltLabels, Concept, Labels, Scheme, Taxonomy } from './types';
+import { DOCTYPE_SLUGS } from '@mep/vocabulary';
 import { LANGS } from './types';
 import { ANNEX_TITLES, ANNEX_WORD, ARABIC_ANNEX_LETTERS, ARTICLE_TITLES, THEMES } from './data/convention';
 import { DOCTYPES } from './data/doctypes';
@@ -82,7 +83,7 @@ export function buildConcepts(): Concept[] {
     ...THEMES.map((t) => draft(`theme:${t.slug}`, 'theme', t.labels, { altLabels: t.alt, articles: [...t.articles] })),
     ...articleDrafts(),
     ...annexDrafts(),
-    ...DOCTYPES.map((d) => draft(`doctype:${d.slug}`, 'doctype', d.labels, { altLabels: d.alt })),
+    ...DOCTYPE_SLUGS.map((slug) => draft(`doctype:${slug}`, 'doctype', DOCTYPES[slug].labels, { altLabels: DOCTYPES[slug].alt })),
     ...TOPICS.map((t) =>
       draft(`topic:${t.slug}`, 'topic', t.labels, {
         altLabels: t.alt,

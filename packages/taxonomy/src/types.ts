@@ -1,13 +1,10 @@
-/** The six official UN languages. */
-export type Lang = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh';
+import type { ConceptScheme, Lang, Labels } from '@mep/vocabulary';
 
-export const LANGS: readonly Lang[] = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+export type { Lang, Labels } from '@mep/vocabulary';
+/** The languages and schemes are @mep/vocabulary's; these names are the taxonomy's own spelling of them. */
+export { UN_LANGUAGES as LANGS, CONCEPT_SCHEMES as SCHEMES } from '@mep/vocabulary';
+export type Scheme = ConceptScheme;
 
-export type Scheme = 'theme' | 'article' | 'annex' | 'doctype' | 'topic' | 'party' | 'region' | 'group';
-
-export const SCHEMES: readonly Scheme[] = ['theme', 'article', 'annex', 'doctype', 'topic', 'party', 'region', 'group'];
-
-export type Labels = Record<Lang, string>;
 export type AltLabels = Partial<Record<Lang, string[]>>;
 
 /** One SKOS concept. `narrower` is always computed from `broader`, never written by hand. */

@@ -132,7 +132,10 @@ describe('tagger precision', () => {
     const theme = tags.find((m) => m.conceptId === 'theme:products');
     expect(theme?.score).toBeGreaterThan(0);
     expect(theme?.evidence[0]?.text).toContain('dental amalgam');
-    for (const m of tags) expect(m.score).toBeGreaterThan(0), expect(m.score).toBeLessThanOrEqual(1);
+    for (const m of tags) {
+      expect(m.score).toBeGreaterThan(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it('counts a title mention strongly', () => {

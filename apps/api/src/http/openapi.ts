@@ -1,10 +1,12 @@
 import { z, type ZodType } from 'zod';
-import type { RouteDefinition } from './define-route';
+import { CSRF_HEADER } from '@mep/vocabulary';
+import { SESSION_COOKIE } from '../services/sessions';
+import type { AnyRoute } from './define-route';
 
 const statusText: Record<number, string> = {
-  400: 'Invalid request',
+  400: 'Invalid request: a malformed parameter or JSON body',
   401: 'Authentication required',
-  403: 'Forbidden',
+  403: 'Forbidden (or the CSRF header is missing or wrong)',
   404: 'Not found',
   409: 'Conflict',
   413: 'Payload too large',
@@ -30,7 +32,7 @@ function toParameters(schema: ZodType | undefined, location: 'path' | 'query'): 
 }
 
 /** Builds the OpenAPI 3.1 document from the mounted route definitions. */
-export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, any>[], info: { version: string }): object {
+export function buildOpenApiDocument(routes: readonly AnyRoute[], info: { version: string; serverUrl: string }): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
@@ -38,7 +40,9 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, 
       ? { description: 'OK', content: { [route.produces]: {} } }
       : { description: 'OK', content: { 'application/json': { schema: route.response ? toSchema(route.response, 'output') : {} } } };
     const responses: Record<string, unknown> = { 200: success };
-    for (const status of new Set([...(route.errors ?? []), ...(route.rateLimit ? [429] : []), ...(route.query || route.body || route.params ? [400] : [])])) {
+    const changesState = route.method !== 'get';
+    // Every /api request may carry a JSON body that fails to parse (400); every state change may fail the CSRF check (403); a throttled route may answer 429.
+    for (const status of [...new Set([400, ...(changesState ? [403] : []), ...(route.rateLimit ? [429] : []), ...(route.errors ?? [])])].sort((a, b) => a - b)) {
       responses[status] = { description: statusText[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
     (paths[openApiPath] ??= {})[route.method] = {
@@ -48,6 +52,9 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, 
       parameters: [...toParameters(route.params, 'path'), ...toParameters(route.query, 'query')],
       ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } } : {}),
       responses,
+      // Anonymous readers are welcome and a session changes what they see; a route that needs one says so with 401.
+      // Every state change needs the CSRF header, signed in or not.
+      security: changesState ? [{ csrfHeader: [] }, { sessionCookie: [], csrfHeader: [] }] : [{}, { sessionCookie: [] }],
     };
   }
   return {
@@ -56,10 +63,20 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition<any, any, 
       title: 'Minamata Exchange Platform API',
       version: info.version,
       description: 'Knowledge repository and discussion space of the Minamata Convention on Mercury.',
-      license: { name: 'MIT', identifier: 'MIT' },
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
+    servers: [{ url: info.serverUrl.replace(/\/+$/, ''), description: 'This deployment (MEP_PUBLIC_URL)' }],
     paths,
     components: {
+      securitySchemes: {
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/sign-in (httpOnly).' },
+        csrfHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: CSRF_HEADER,
+          description: 'Double-submit token: GET /api/auth/csrf, then send it back on every POST, PUT, PATCH and DELETE.',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',

@@ -4,7 +4,7 @@
  * every HTTP route and socket event.
  */
 import { AuthenticationRequiredError, ForbiddenError, NotFoundError } from '../errors';
-import type { Role } from '../realtime/events';
+import type { Role } from '@mep/vocabulary';
 
 /** Who is asking: an anonymous reader or a signed-in user, with their private-forum memberships. */
 export interface Viewer {
@@ -17,6 +17,9 @@ export interface Viewer {
   /** Hash of the session token, when signed in (used to sign out this session only). */
   sessionId: string | null;
 }
+
+/** A viewer known to be signed in: what `authorize` leaves behind. */
+export type SignedInViewer = Viewer & { userId: string };
 
 export const ANONYMOUS: Viewer = Object.freeze({
   userId: null,
@@ -42,7 +45,7 @@ export interface PostResource {
 
 const rank: Record<Role, number> = { anonymous: 0, member: 1, focal_point: 1, moderator: 2, admin: 3 };
 
-export const isSignedIn = (viewer: Viewer): boolean => viewer.userId !== null;
+export const isSignedIn = (viewer: Viewer): viewer is SignedInViewer => viewer.userId !== null;
 export const isModerator = (viewer: Viewer): boolean => rank[viewer.role] >= rank.moderator;
 export const isAdmin = (viewer: Viewer): boolean => viewer.role === 'admin';
 
@@ -82,9 +85,11 @@ export const canManageOwnAccount = isSignedIn;
 /**
  * Turns a policy decision into the right error: 401 for anonymous readers, 403 for signed-in users.
  * Pass `hide` to answer 404 instead, so that private resources do not reveal that they exist.
+ * Every action guarded here needs a signed-in user (anonymous readers only read, which needs no
+ * authorize), so on return the viewer is narrowed to a SignedInViewer.
  */
-export function authorize(allowed: boolean, viewer: Viewer, hide?: string): void {
-  if (allowed) return;
+export function authorize(allowed: boolean, viewer: Viewer, hide?: string): asserts viewer is SignedInViewer {
+  if (allowed && isSignedIn(viewer)) return;
   if (hide) throw new NotFoundError(hide);
   if (!isSignedIn(viewer)) throw new AuthenticationRequiredError();
   throw new ForbiddenError();

@@ -4,18 +4,14 @@
  * role changes or a private-forum membership ends, and on every node (fetchSockets / leave /
  * disconnect travel through the Redis adapter).
  */
-import type { ExtendedError, Socket } from 'socket.io';
+import type { ExtendedError } from 'socket.io';
 import { forums, threads, type Db } from '@mep/db';
 import { eq } from 'drizzle-orm';
 import { ANONYMOUS, canViewForum, isModerator, type Viewer } from '../policies';
 import { parseCookies, resolveViewerBySessionId, sessionIdOfToken } from '../services/sessions';
+import type { RealtimeSocket, SocketData } from './types';
 
-/** What a socket remembers about itself (socket.data); restored as is by connection state recovery. */
-export interface SocketData {
-  /** Hash of the session token, never the token itself. */
-  sessionId: string | null;
-  userId: string | null;
-}
+export type { SocketData } from './types';
 
 /** The few things of a (local or remote) socket the checks need. */
 interface RoomHolder {
@@ -65,7 +61,7 @@ export function currentViewerOf(db: Db, data: Partial<SocketData>): Viewer {
  * one it was opened with is refused (`session_changed`), so a client must open a fresh connection.
  */
 export function authenticateSocket(db: Db, sessionCookie: string) {
-  return (socket: Socket<any, any, any, SocketData>, next: (error?: ExtendedError) => void): void => {
+  return (socket: RealtimeSocket, next: (error?: ExtendedError) => void): void => {
     const presented = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[sessionCookie]);
     const viewer = resolveViewerBySessionId(db, presented);
     const sessionId = viewer.userId ? presented : null;

@@ -1,99 +1,29 @@
 /**
- * The one typed description of what travels over Socket.IO between the API and the web app, plus the
- * JSON shapes (DTOs) the HTTP API answers for forums. Pure types and constants: the web app imports
- * this module (`@mep/api/realtime-events`), so it must never import server code.
+ * The one typed description of what travels over Socket.IO between the API and the web app (the DTOs
+ * are contracts.ts's, re-exported for the web app's forum code). Pure types and one list: the web app
+ * imports this module (`@mep/api/realtime-events`) for types, so it must never import server code.
  */
 
-export type Role = 'anonymous' | 'member' | 'focal_point' | 'moderator' | 'admin';
-export type LanguageCode = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh';
+import type { ErrorBody, NotificationDto, PostDto, ThreadDto } from '../contracts';
 
-/** Another user as everyone may see them: never their e-mail. */
-export interface PublicUserDto {
-  id: string;
-  displayName: string;
-  role: Exclude<Role, 'anonymous'>;
-  /** `party:<ISO3>` for focal points. */
-  party: string | null;
-  deleted: boolean;
-}
+export type {
+  DocumentCardDto,
+  ErrorBody,
+  ForumDto,
+  LanguageCode,
+  NotificationDto,
+  PostDto,
+  PublicUserDto,
+  Role,
+  SelfUserDto,
+  ThreadDto,
+} from '../contracts';
 
-/** The signed-in user, as they see themselves. */
-export interface SelfUserDto extends PublicUserDto {
-  email: string;
-  locale: string | null;
-  digestEnabled: boolean;
-  createdAt: string;
-}
-
-export interface ForumDto {
-  id: string;
-  conceptId: string | null;
-  title: Record<string, string>;
-  description: Record<string, string>;
-  visibility: 'public' | 'private';
-  threadCount: number;
-  postCount: number;
-  lastPostAt: string | null;
-  following: boolean;
-}
-
-export interface ThreadDto {
-  id: number;
-  forumId: string;
-  title: string;
-  author: PublicUserDto;
-  concepts: string[];
-  documentIds: string[];
-  locked: boolean;
-  pinned: boolean;
-  postCount: number;
-  lastPostAt: string;
-  createdAt: string;
-  following: boolean;
-}
-
-export interface DocumentCardDto {
-  id: string;
-  title: string;
-  doctype: string;
-  year: number | null;
-}
-
-export interface PostDto {
-  /** Ever-increasing: order by it and de-duplicate on it. */
-  id: number;
-  threadId: number;
-  forumId: string;
-  author: PublicUserDto;
-  /** Sanitized HTML; empty when the post is hidden or deleted. */
-  html: string;
-  /** The Markdown source, only for the author and moderators. */
-  body?: string;
-  status: 'visible' | 'hidden' | 'deleted';
-  createdAt: string;
-  editedAt: string | null;
-  documents: DocumentCardDto[];
-}
-
-export interface NotificationDto {
-  id: number;
-  kind: 'post.created' | 'thread.created' | 'post.hidden';
-  forumId: string | null;
-  threadId: number | null;
-  threadTitle: string | null;
-  postId: number | null;
-  actor: PublicUserDto | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface ErrorBody {
-  code: string;
-  message: string;
-}
+/** An acknowledgement that adds nothing to `{ ok: true }`. */
+export type NoResult = Record<never, never>;
 
 /** Every acknowledgement has this shape. */
-export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type Ack<T = NoResult> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
 export interface JoinThreadAck {
   threadId: number;
@@ -114,19 +44,28 @@ export interface ServerToClientEvents {
   'typing': (payload: { threadId: number; user: { id: string; displayName: string } }) => void;
 }
 
-export interface ClientToServerEvents {
-  'threads.join': (payload: { threadId: number }, ack: (result: Ack<JoinThreadAck>) => void) => void;
-  'threads.leave': (payload: { threadId: number }, ack: (result: Ack) => void) => void;
-  'forums.join': (payload: { forumId: string }, ack: (result: Ack<{ forumId: string }>) => void) => void;
-  'forums.leave': (payload: { forumId: string }, ack: (result: Ack) => void) => void;
-  'typing': (payload: { threadId: number }, ack?: (result: Ack) => void) => void;
+/** Per client event: the payload it carries and what its acknowledgement adds to `{ ok: true }`. */
+export interface ClientEventMap {
+  'threads.join': { payload: { threadId: number }; result: JoinThreadAck };
+  'threads.leave': { payload: { threadId: number }; result: NoResult };
+  'forums.join': { payload: { forumId: string }; result: { forumId: string } };
+  'forums.leave': { payload: { forumId: string }; result: NoResult };
+  'typing': { payload: { threadId: number }; result: NoResult };
 }
+export type ClientEventName = keyof ClientEventMap;
+
+/** Socket.IO's listen map, derived from ClientEventMap: the acknowledgement callback is optional for every event. */
+export type ClientToServerEvents = {
+  [E in ClientEventName]: (payload: ClientEventMap[E]['payload'], ack?: (result: Ack<ClientEventMap[E]['result']>) => void) => void;
+};
 
 /** Names of the client events, for the authorization matrix and for input validation. */
-export const CLIENT_EVENT_NAMES = ['threads.join', 'threads.leave', 'forums.join', 'forums.leave', 'typing'] as const satisfies readonly (keyof ClientToServerEvents)[];
+export const CLIENT_EVENT_NAMES = Object.keys({
+  'threads.join': true,
+  'threads.leave': true,
+  'forums.join': true,
+  'forums.leave': true,
+  typing: true,
+} satisfies Record<ClientEventName, true>) as ClientEventName[];
 
-/** Socket.IO path; the web app connects to the same origin. */
-export const SOCKET_PATH = '/socket.io';
 
-export const CSRF_HEADER = 'X-CSRF-Token';
-export const CSRF_COOKIE = 'mep_csrf';

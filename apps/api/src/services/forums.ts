@@ -144,7 +144,7 @@ export function followedIds(db: Store, viewer: Viewer, targetType: FollowTarget)
 /** Follows or unfollows a forum or a thread (the caller has checked that the viewer may see it). */
 export function setFollow(db: Store, viewer: Viewer, targetType: FollowTarget, targetId: string, follow: boolean): void {
   authorize(canFollow(viewer), viewer);
-  const userId = viewer.userId as string;
+  const userId = viewer.userId;
   if (follow) db.insert(follows).values({ userId, targetType, targetId, createdAt: nowIso() }).onConflictDoNothing().run();
   else db.delete(follows).where(and(eq(follows.userId, userId), eq(follows.targetType, targetType), eq(follows.targetId, targetId))).run();
 }

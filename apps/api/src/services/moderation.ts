@@ -19,7 +19,7 @@ export function flagPost(db: Db, viewer: Viewer, postId: number, reason: string)
   if (!post) throw new NotFoundError('The post');
   getVisibleThread(db, viewer, post.threadId);
   authorize(canFlagPost(viewer, post), viewer);
-  const reporterId = viewer.userId as string;
+  const reporterId = viewer.userId;
   const open = db.select({ id: flags.id }).from(flags).where(and(eq(flags.postId, postId), eq(flags.reporterId, reporterId), eq(flags.status, 'open'))).get();
   if (open) throw new ConflictError('already_flagged', 'You have already flagged this post; a moderator will look at it.');
   return db.insert(flags).values({ postId, reporterId, reason: reason.trim(), createdAt: nowIso() }).returning({ id: flags.id }).get();

@@ -94,7 +94,7 @@ export function unreadCount(db: Db, userId: string): number {
 /** The viewer's notifications, newest first, paged by id. */
 export function listNotifications(db: Db, viewer: Viewer, options: { before?: number; limit: number; unreadOnly?: boolean }): { items: NotificationDto[]; unreadCount: number } {
   authorize(canUseNotifications(viewer), viewer);
-  const userId = viewer.userId as string;
+  const userId = viewer.userId;
   const rows = db
     .select()
     .from(notifications)
@@ -114,7 +114,7 @@ export function getNotificationDto(db: Db, notificationId: number): Notification
 /** Marks some (or all) of the viewer's notifications read; announces the new count to their other tabs. */
 export function markNotificationsRead(db: Db, events: EventBus, viewer: Viewer, ids: number[] | 'all'): number {
   authorize(canUseNotifications(viewer), viewer);
-  const userId = viewer.userId as string;
+  const userId = viewer.userId;
   events.afterCommit(() => {
     db.update(notifications)
       .set({ readAt: nowIso() })

@@ -7,10 +7,11 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as en from '@zxcvbn-ts/language-en';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
 import { ApiError } from '../errors';
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+/** Shared with the web app's forms (@mep/vocabulary). */
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 /** zxcvbn score 0–4; 3 means "safely unguessable: moderate protection from offline slow-hash attacks". */
 export const PASSWORD_MIN_SCORE = 3;
 

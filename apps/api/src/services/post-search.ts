@@ -38,7 +38,7 @@ export async function ensurePostsIndex(search: AppContext['search']): Promise<vo
 }
 
 /** Brings the index up to date for the given posts: visible ones are (re)indexed, the others removed. Resolves once applied. */
-export async function indexPosts(context: SearchCtx, postIds: number[]): Promise<void> {
+export async function indexPosts(context: SearchCtx, postIds: readonly number[]): Promise<void> {
   if (!postIds.length) return;
   const rows = context.db
     .select({ post: posts, thread: threads, author: users })
@@ -85,13 +85,13 @@ export async function rebuildPostsIndex(context: SearchCtx): Promise<number> {
  */
 export function subscribePostIndexer(context: Pick<AppContext, 'db' | 'search' | 'events' | 'log'>): { stop(): void; idle(): Promise<void> } {
   let chain: Promise<void> = Promise.resolve();
-  const enqueue = (postIds: number[]) => {
+  const enqueue = (postIds: readonly number[]) => {
     chain = chain.then(() => indexPosts(context, postIds)).catch((error) => context.log.error('Indexing forum posts failed', error));
   };
   const offs = [
-    context.events.on('posts.created', (e) => enqueue([Number(e.postId)])),
-    context.events.on('posts.updated', (e) => enqueue([Number(e.postId)])),
-    context.events.on('users.deleted', (e) => enqueue((e.postIds as number[]) ?? [])),
+    context.events.on('posts.created', (e) => enqueue([e.postId])),
+    context.events.on('posts.updated', (e) => enqueue([e.postId])),
+    context.events.on('users.deleted', (e) => enqueue(e.postIds)),
   ];
   return {
     stop: () => offs.forEach((off) => off()),

@@ -1,8 +1,8 @@
 import { and, inArray } from 'drizzle-orm';
 import { documentConcepts, pages } from '@mep/db';
-import { FACET_ATTRIBUTES, textField, type FacetName } from '@mep/ingest';
+import { FACET_ATTRIBUTES, INDEXED_LANGUAGES, textField, type FacetName } from '@mep/ingest';
 import { findConceptsInQuery } from '@mep/taxonomy';
-import type { FacetCounts, SearchDocumentsResult, SearchFacet, SearchHit } from '../contracts';
+import type { FacetCounts, SearchDocumentsResult, SearchHit } from '../contracts';
 import type { AppContext } from '../context';
 import { ServiceUnavailableError } from '../errors';
 import { HIGHLIGHT_TAGS, renderSnippet, snippetAround } from './snippets';
@@ -17,11 +17,7 @@ export interface SearchDocumentsParams {
   pageSize: number;
 }
 
-// contracts.ts names the facets itself (it may not import @mep/ingest): this stops compiling if the two lists part.
-const facetListsAgree: [FacetName, SearchFacet] extends [SearchFacet, FacetName] ? true : never = true;
-void facetListsAgree;
-
-const TEXT_FIELDS = ['text_ar', 'text_en', 'text_es', 'text_fr', 'text_ru', 'text_zh', 'text_other'];
+const TEXT_FIELDS = INDEXED_LANGUAGES.map(textField);
 const PASSAGES_PER_HIT = 3;
 /** Passages fetched with the first round trip, shared by all hits of the page. */
 const PASSAGE_POOL = 60;

@@ -13,6 +13,7 @@ import {
   canViewPostSource,
   isModerator,
   type Viewer,
+  type SignedInViewer,
 } from '../policies';
 import { documentIdsInHtml, presentPost, presentThread } from '../presenters/forums';
 import { presentPublicUser } from '../presenters/users';
@@ -137,13 +138,13 @@ export function lastPostId(db: Store, threadId: number): number {
 }
 
 /** Throws 429 when the viewer posted too much in the last window. */
-function checkRateLimit(db: Store, viewer: Viewer, now: Date): void {
+function checkRateLimit(db: Store, viewer: SignedInViewer, now: Date): void {
   if (isModerator(viewer)) return;
   const since = new Date(now.getTime() - POST_RATE_LIMIT.windowMs).toISOString();
   const recent = db
     .select({ n: sql<number>`count(*)`, oldest: sql<string | null>`min(${posts.createdAt})` })
     .from(posts)
-    .where(and(eq(posts.authorId, viewer.userId as string), gte(posts.createdAt, since)))
+    .where(and(eq(posts.authorId, viewer.userId), gte(posts.createdAt, since)))
     .get();
   if (recent && recent.n >= POST_RATE_LIMIT.posts) {
     const retry = recent.oldest ? Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + POST_RATE_LIMIT.windowMs - now.getTime()) / 1000)) : 60;
@@ -180,7 +181,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
   checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, input.body, ctx.config?.markdownBudgetMs);
   const existing = loadDocumentCards(db, input.documentIds);
-  const authorId = viewer.userId as string;
+  const authorId = viewer.userId;
   const { threadId, postId } = events.afterCommit(() => {
     const ids = db.transaction((tx) => {
       const createdAt = nowIso(now);
@@ -217,7 +218,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
   authorize(canReply(viewer, forum, thread), viewer);
   checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
-  const authorId = viewer.userId as string;
+  const authorId = viewer.userId;
   const postId = events.afterCommit(() => {
     const id = db.transaction((tx) => {
       const createdAt = nowIso(now);
@@ -251,7 +252,7 @@ export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: s
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   events.afterCommit(() => {
     db.transaction((tx) => {
-      tx.insert(postRevisions).values({ postId, body: post.body, editorId: viewer.userId as string, createdAt: nowIso(now) }).run();
+      tx.insert(postRevisions).values({ postId, body: post.body, editorId: viewer.userId, createdAt: nowIso(now) }).run();
       tx.update(posts).set({ body, html: rendered.html, editedAt: nowIso(now) }).where(eq(posts.id, postId)).run();
       linkDocuments(tx, post.threadId, rendered.documentIds);
       if (post.authorId !== viewer.userId) audit(tx, viewer, 'post.edit', 'post', postId);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchJson } from './client';
+import { ApiError, fetchJson, send } from './client';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -24,5 +24,42 @@ describe('fetchJson', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(((await fetchJson('/api/health').catch((e: unknown) => e)) as ApiError).kind).toBe('network');
+  });
+});
+
+describe('send', () => {
+  it('carries the CSRF token, renews a stale one once, and keeps the token an answer rotates', async () => {
+    const seen: { url: string; method: string; token: string | null }[] = [];
+    let tokens = 0;
+    let staleOnce = true;
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      const headers = new Headers(init.headers);
+      seen.push({ url, method: init.method ?? 'GET', token: headers.get('X-CSRF-Token') });
+      if (url === '/api/auth/csrf') return new Response(JSON.stringify({ csrfToken: `t${++tokens}` }));
+      if (staleOnce) {
+        staleOnce = false;
+        return new Response(JSON.stringify({ error: { code: 'csrf_failed', message: 'stale' } }), { status: 403 });
+      }
+      return new Response(JSON.stringify({ ok: true, csrfToken: 'rotated' }));
+    });
+    expect(await send('POST', '/api/auth/sign-out')).toEqual({ ok: true, csrfToken: 'rotated' });
+    await send('PUT', '/api/forums/asgm/follow');
+    expect(seen.map((s) => `${s.method} ${s.url} ${s.token}`)).toEqual([
+      'GET /api/auth/csrf null',
+      'POST /api/auth/sign-out t1',
+      'GET /api/auth/csrf null',
+      'POST /api/auth/sign-out t2',
+      'PUT /api/forums/asgm/follow rotated',
+    ]);
+  });
+
+  it('keeps the API error code for the UI', async () => {
+    vi.stubGlobal('fetch', async (url: string) =>
+      url === '/api/auth/csrf'
+        ? new Response(JSON.stringify({ csrfToken: 't' }))
+        : new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), { status: 429 }),
+    );
+    const error = (await send('POST', '/api/threads/1/posts', { body: 'x' }).catch((e: unknown) => e)) as ApiError;
+    expect([error.kind, error.status, error.code, error.message]).toEqual(['http', 429, 'rate_limited', 'slow down']);
   });
 });

@@ -1,4 +1,9 @@
-/** Fetches JSON from the API with a timeout, turning every failure into an ApiError the UI can explain. */
+/**
+ * The web app's one way to call the API: every request has a timeout, state-changing requests carry the
+ * CSRF token (fetched on first use, renewed once when the server calls it stale, rotated when an answer
+ * brings a new one), and every failure becomes an ApiError the UI can explain.
+ */
+import { CSRF_HEADER } from '@mep/vocabulary';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'not-found' | 'invalid';
 
@@ -7,6 +12,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status?: number,
+    /** The API's stable error code (`rate_limited`, `invalid_credentials`, …), or the kind when there was no answer. */
+    readonly code: string = kind,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -16,20 +23,37 @@ export class ApiError extends Error {
 /** Slow links still get an answer: past this the request is abandoned and a Retry is offered. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
-export interface FetchJsonOptions {
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** JSON body of a state-changing request. */
+  body?: unknown;
 }
 
-function readErrorMessage(body: unknown): string | null {
+export type FetchJsonOptions = Omit<RequestOptions, 'body'>;
+
+function readError(body: unknown): { code?: string; message?: string } {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error?: { message?: unknown } }).error;
-    if (typeof error?.message === 'string') return error.message;
+    const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+    return {
+      ...(typeof error?.code === 'string' ? { code: error.code } : {}),
+      ...(typeof error?.message === 'string' ? { message: error.message } : {}),
+    };
   }
-  return null;
+  return {};
 }
 
-export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}): Promise<T> {
+let csrfToken: string | null = null;
+
+async function currentCsrfToken(): Promise<string> {
+  csrfToken ??= (await request<{ csrfToken: string }>('GET', '/api/auth/csrf')).csrfToken;
+  return csrfToken;
+}
+
+/** One HTTP exchange: JSON in and out, a timeout, the caller's abort signal, errors as ApiError. */
+async function exchange<T>(method: Method, url: string, headers: Record<string, string>, options: RequestOptions): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -41,7 +65,12 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
   try {
     let response: Response;
     try {
-      response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+      response = await fetch(url, {
+        method,
+        signal: controller.signal,
+        headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
     } catch (cause) {
       if (timedOut) throw new ApiError('timeout', `Request timed out: ${url}`);
       if (options.signal?.aborted) throw cause; // the caller moved on; not an error to show
@@ -49,8 +78,9 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
     }
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
+      const { code, message } = readError(body);
       const kind = response.status === 404 ? 'not-found' : 'http';
-      throw new ApiError(kind, readErrorMessage(body) ?? `HTTP ${response.status}`, response.status);
+      throw new ApiError(kind, message ?? `HTTP ${response.status}`, response.status, code ?? kind);
     }
     if (body === null) throw new ApiError('invalid', `Invalid JSON from ${url}`, response.status);
     return body as T;
@@ -61,6 +91,34 @@ export async function fetchJson<T>(url: string, options: FetchJsonOptions = {}):
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** Calls the API. State-changing methods carry the CSRF token; a stale token is renewed and the request sent once more. */
+export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
+  if (method === 'GET') return exchange<T>(method, url, {}, options);
+  for (let attempt = 0; ; attempt++) {
+    const token = await currentCsrfToken();
+    try {
+      const result = await exchange<T>(method, url, { [CSRF_HEADER]: token }, options);
+      // Sign-in, registration and sign-out rotate the token.
+      const rotated = (result as { csrfToken?: unknown } | null)?.csrfToken;
+      if (typeof rotated === 'string') csrfToken = rotated;
+      return result;
+    } catch (error) {
+      if (attempt > 0 || !(error instanceof ApiError) || error.code !== 'csrf_failed') throw error;
+      csrfToken = null;
+    }
+  }
+}
+
+/** GET `url` as JSON. */
+export function fetchJson<T>(url: string, options: FetchJsonOptions = {}): Promise<T> {
+  return request<T>('GET', url, options);
+}
+
+/** Sends a state-changing JSON request (with the CSRF token). */
+export function send<T>(method: Exclude<Method, 'GET'>, url: string, body?: unknown): Promise<T> {
+  return request<T>(method, url, body === undefined ? {} : { body });
 }
 
 export function isAbortError(error: unknown): boolean {

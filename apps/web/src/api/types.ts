@@ -2,7 +2,7 @@
  * Response shapes of the MEP HTTP API (apps/api): defined once, in `@mep/api/contracts`, which the
  * API's services are checked against. This module only adds what the web app itself needs.
  */
-import type { SearchFacet } from '@mep/api/contracts';
+import { SEARCH_FACETS } from '@mep/vocabulary';
 
 export type {
   ConceptDetail,
@@ -18,5 +18,5 @@ export type {
 } from '@mep/api/contracts';
 
 /** The search facets, in the order the search page shows them. */
-export const FACET_KEYS = ['theme', 'article', 'doctype', 'party', 'region', 'lang', 'year'] as const satisfies readonly SearchFacet[];
+export const FACET_KEYS = SEARCH_FACETS;
 export type FacetKey = (typeof FACET_KEYS)[number];

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useLanguage, useT } from '../i18n/LanguageProvider';
-import { LANGUAGES, NATIVE_NAMES, isLang } from '../i18n/languages';
+import { LANGUAGES, isLang, nativeName } from '../i18n/languages';
 import { Link, useLocation } from '../router/Router';
 import { useSession } from '../features/account/session';
 import { commonMessages } from './messages';
@@ -25,7 +25,7 @@ function LanguagePicker() {
       >
         {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
-            {NATIVE_NAMES[code]}
+            {nativeName(code)}
           </option>
         ))}
       </select>

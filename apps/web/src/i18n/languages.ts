@@ -1,23 +1,16 @@
-/** The six official UN languages, the only interface languages. */
-export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { isLang, LANGUAGE_INFO, UN_LANGUAGES, type Lang } from '@mep/vocabulary';
+
+/** The six official UN languages (@mep/vocabulary), the only interface languages. */
+export const LANGUAGES = UN_LANGUAGES;
+export { isLang, type Lang };
 
 /** Each language named in itself, so a reader finds their language whatever is showing now. */
-export const NATIVE_NAMES: Record<Lang, string> = {
-  ar: 'العربية',
-  en: 'English',
-  es: 'Español',
-  fr: 'Français',
-  ru: 'Русский',
-  zh: '中文',
-};
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export function nativeName(lang: Lang): string {
+  return LANGUAGE_INFO[lang].nativeName;
 }
 
 export function getDirection(lang: Lang): 'rtl' | 'ltr' {
-  return lang === 'ar' ? 'rtl' : 'ltr';
+  return LANGUAGE_INFO[lang].dir;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { UserRole } from '@mep/vocabulary';
 
-/** Roles of signed-in users; anonymous readers have no row at all. */
-export type UserRole = 'member' | 'focal_point' | 'moderator' | 'admin';
+/** Roles of signed-in users (@mep/vocabulary's USER_ROLES); anonymous readers have no row at all. */
+export type { UserRole } from '@mep/vocabulary';
 
 /**
  * An account. Deleting an account keeps the row (so threads keep their shape) but wipes every

@@ -2,6 +2,7 @@
  * Facts about a document inferred from its text: title, UN symbol, date, language, document type.
  * Heuristics, written for UN and MEA documents; each one falls back to something honest.
  */
+import { isLang, type DoctypeId, type Lang } from '@mep/vocabulary';
 import { detectLanguageWithConfidence } from './language';
 import { LOW_QUALITY_WARNING, REPAIRED_WARNING, isCleanText } from './quality';
 import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
@@ -9,7 +10,7 @@ import type { DocumentFacts, ExtractedDocument, LanguageCode } from './types';
 export type { DocumentFacts } from './types';
 
 /** UN document symbols: UNEP/MC/COP.6/19, UNEP/MC/COP.6/INF/26, A/RES/78/272, UNEP/MC/2025/4, A/78/L.41. */
-const SYMBOL_RE = /(?<![\w/])((?:UNEP|A|E|S|ST|TD|FCCC|CBD|ECE)\/[A-Z0-9][A-Za-z0-9.\-]*(?:\/[A-Za-z0-9][A-Za-z0-9.\-]*)+)/g;
+const SYMBOL_RE = /(?<![\w/])((?:UNEP|A|E|S|ST|TD|FCCC|CBD|ECE)\/[A-Z0-9][A-Za-z0-9.-]*(?:\/[A-Za-z0-9][A-Za-z0-9.-]*)+)/g;
 
 function isWellFormedSymbol(symbol: string): boolean {
   const parts = symbol.split('/');
@@ -23,7 +24,7 @@ function isWellFormedSymbol(symbol: string): boolean {
 export function findUnSymbol(text: string): string | undefined {
   for (const line of text.split('\n')) {
     for (const match of line.matchAll(SYMBOL_RE)) {
-      const symbol = match[1]!.replace(/[.\-]+$/, '');
+      const symbol = match[1]!.replace(/[.-]+$/, '');
       if (!isWellFormedSymbol(symbol)) continue;
       const before = line.slice(0, match.index).trim();
       const after = line.slice(match.index + match[0].length).trim();
@@ -198,29 +199,31 @@ function titleFromFileName(fileName: string | undefined): string {
   return stem.length > 0 ? stem.charAt(0).toUpperCase() + stem.slice(1) : 'Untitled document';
 }
 
-const FILE_NAME_LANGUAGE: [RegExp, LanguageCode][] = [
-  [/(?:^|[^a-z])(ar|arabic)(?:[^a-z]|$)/i, 'ar'],
-  [/(?:^|[^a-z])(zh|ch|chinese|cn)(?:[^a-z]|$)/i, 'zh'],
-  [/(?:^|[^a-z])(ru|russian)(?:[^a-z]|$)/i, 'ru'],
-  [/(?:^|[^a-z])(fr|french|francais)(?:[^a-z]|$)/i, 'fr'],
-  [/(?:^|[^a-z])(es|sp|spanish|espanol)(?:[^a-z]|$)/i, 'es'],
-  [/(?:^|[^a-z])(en|english)(?:[^a-z]|$)/i, 'en'],
-];
+/** How each UN language is tagged in file names, tried in this order (`en` last: it is the likeliest false match). */
+const FILE_NAME_LANGUAGE: Record<Lang, RegExp> = {
+  ar: /(?:^|[^a-z])(ar|arabic)(?:[^a-z]|$)/i,
+  zh: /(?:^|[^a-z])(zh|ch|chinese|cn)(?:[^a-z]|$)/i,
+  ru: /(?:^|[^a-z])(ru|russian)(?:[^a-z]|$)/i,
+  fr: /(?:^|[^a-z])(fr|french|francais)(?:[^a-z]|$)/i,
+  es: /(?:^|[^a-z])(es|sp|spanish|espanol)(?:[^a-z]|$)/i,
+  en: /(?:^|[^a-z])(en|english)(?:[^a-z]|$)/i,
+};
 
 /** Language tag in a file name such as `bbnj-agreement-2023-zh.pdf` or `report_RU.docx`. */
 function languageFromFileName(fileName: string | undefined): LanguageCode | undefined {
   if (!fileName) return undefined;
   const stem = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[A-Za-z0-9]{1,5}$/, '');
-  for (const [re, lang] of FILE_NAME_LANGUAGE) if (re.test(stem)) return lang;
+  for (const [lang, re] of Object.entries(FILE_NAME_LANGUAGE) as [Lang, RegExp][]) if (re.test(stem)) return lang;
   return undefined;
 }
 
 function languageFromTag(tag: string | undefined): LanguageCode | undefined {
   const primary = tag?.toLowerCase().split('-')[0];
-  return primary === 'ar' || primary === 'en' || primary === 'es' || primary === 'fr' || primary === 'ru' || primary === 'zh' ? primary : undefined;
+  return isLang(primary) ? primary : undefined;
 }
 
-function guessDoctype(symbol: string | undefined, title: string, text: string): string | undefined {
+/** The document type told by the UN symbol or the title; exported for its tests. */
+export function guessDoctype(symbol: string | undefined, title: string, text: string): DoctypeId | undefined {
   if (symbol) {
     if (/\/INF\//.test(symbol)) return 'doctype:information-document';
     if (/^A\/RES\/|\/RES\//.test(symbol)) return 'doctype:cop-decision';
@@ -235,7 +238,7 @@ function guessDoctype(symbol: string | undefined, title: string, text: string): 
   if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientations|orientaciones|руководство|руководящие принципы|إرشادات|指导|指南/i.test(title)) return 'doctype:guidance';
   if (/\bdecision\s+MC-\d+\/\d+/i.test(title)) return 'doctype:cop-decision';
   if (/\b(?:technical|assessment|report|study)\b/i.test(title)) return 'doctype:technical-report';
-  if (/\bstrategy\b/i.test(title)) return 'doctype:guidance';
+  if (/\bstrategy\b/i.test(title)) return 'doctype:strategy';
   if (symbol?.startsWith('UNEP/MC/')) return 'doctype:meeting-document';
   return undefined;
 }

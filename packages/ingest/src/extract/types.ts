@@ -1,3 +1,5 @@
+import type { DocumentLanguage, DoctypeId } from '@mep/vocabulary';
+
 /** Formats the extractors produce. */
 export type DocumentKind = 'pdf' | 'docx' | 'html' | 'text' | 'markdown';
 
@@ -23,7 +25,7 @@ export interface ExtractedDocument {
 }
 
 /** Six UN languages, or 'other' when the text is too short or in another language. */
-export type LanguageCode = 'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh' | 'other';
+export type LanguageCode = DocumentLanguage;
 
 /** Metadata inferred from an extracted document by {@link analyzeDocument}. */
 export interface DocumentFacts {
@@ -32,6 +34,6 @@ export interface DocumentFacts {
   date?: string;
   year?: number;
   language: LanguageCode;
-  doctypeHint?: string;
+  doctypeHint?: DoctypeId;
   flags: string[];
 }

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { documentConcepts, documents, ingestJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
+import type { DoctypeId } from '@mep/vocabulary';
 import { IngestError } from '../errors';
 import { analyzeDocument, extractInSandbox, type DocumentFacts, type ExtractedDocument } from '../extract';
 import { sha256Hex, type BlobStore } from '../storage';
@@ -49,9 +50,16 @@ export interface IngestOptions {
   onOutcome?: (outcome: IngestOutcome, done: number, total: number) => void;
   /** Called once the list of files is known. */
   onStart?: (total: number) => void;
+  /**
+   * Once aborted, no new file is started (a shutting-down server): files already being ingested finish
+   * and are indexed; the others are left for the next run and have no outcome.
+   */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/** A document whose type neither its symbol nor its title tells. */
+const DEFAULT_DOCTYPE: DoctypeId = 'doctype:information-document';
 const NOT_INDEXED = 'not-indexed: stored, but the search index could not be updated; run `mep reindex`';
 
 /** The id of a document: a prefix of the SHA-256 of its bytes, so the same bytes are always the same document. */
@@ -91,7 +99,7 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
   };
 
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !options.signal?.aborted) {
       const index = next++;
       const file = files[index]!;
       const outcome = file.problem
@@ -106,7 +114,8 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 2, files.length)) }, worker));
   flushIndex(true);
   await indexing;
-  return outcomes;
+  // Without a stop, every slot is filled; after one, the files never started have none.
+  return outcomes.filter(Boolean);
 }
 
 async function ingestOneFile(path: string, deps: IngestDependencies, options: IngestOptions, inFlight: Set<string>): Promise<IngestOutcome> {
@@ -170,7 +179,7 @@ export async function ingestBytes(
           date: facts.date ?? null,
           year: facts.year ?? null,
           language: facts.language,
-          doctype: facts.doctypeHint ?? 'doctype:information-document',
+          doctype: facts.doctypeHint ?? DEFAULT_DOCTYPE,
           pageCount: extracted.pageCount,
           flags,
           createdAt: now,

@@ -95,13 +95,14 @@ export async function startEmbeddedMeilisearch(options: StartEmbeddedMeilisearch
       '--env', 'production',
       '--no-analytics',
       '--max-indexing-threads', '2',
+      // One INFO line per HTTP request would fill the pipe of a parent that is busy (or blocked in
+      // spawnSync) and stall Meilisearch on its next write; warnings and errors are what we collect.
+      '--log-level', 'WARN',
     ],
     // The master key reads private posts: it goes through the environment (/proc/<pid>/environ is
     // readable by this user only), never argv (/proc/<pid>/cmdline is readable by every local user).
-    // Inherited MEILI_* settings are dropped so that only ours configure the child. Without a log
-    // callback nobody reads the per-request lines: warnings only (a parent blocked in spawnSync once
-    // stalled Meilisearch on a full stdout pipe).
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey, MEILI_LOG_LEVEL: options.log ? 'INFO' : 'WARN' } },
+    // Inherited MEILI_* settings are dropped so that only ours configure the child.
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MEILI_'))), MEILI_MASTER_KEY: masterKey } },
   );
   const log = options.log;
   let recent = '';
@@ -134,10 +135,13 @@ function createStopper(child: ChildProcess): () => Promise<void> {
   // A dying parent must not leave an orphan server holding the data folder's lock.
   process.once('exit', killNow);
   const onSignal = (signal: NodeJS.Signals) => {
-    killNow();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    // Another listener owns shutdown (`mep serve` drains, still searching, then stops this server):
+    // killing Meilisearch now would fail the requests it lets finish. The 'exit' hook still guards.
+    if (process.listenerCount(signal) > 0) return;
+    killNow();
+    process.kill(process.pid, signal);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);

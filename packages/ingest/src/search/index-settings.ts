@@ -1,14 +1,13 @@
 import type { Settings } from 'meilisearch';
-import { INDEXED_LANGUAGES } from './search-records';
+import { DOCUMENT_LANGUAGES, LANGUAGE_INFO, SEARCH_FACETS, UN_LANGUAGES } from '@mep/vocabulary';
 
-const textAttributes = INDEXED_LANGUAGES.map((language) => `text_${language}`);
+const textAttributes = DOCUMENT_LANGUAGES.map((language) => `text_${language}`);
 
-/** ISO 639-3 locales Meilisearch's tokenizer understands, per localized text attribute. */
-const locales: Record<string, string> = { ar: 'ara', en: 'eng', es: 'spa', fr: 'fra', ru: 'rus', zh: 'cmn' };
+/** Each UN language's text attribute is tokenized with its ISO 639-3 locale; `text_other` is left to detection. */
+const localizedAttributes = UN_LANGUAGES.map((language) => ({ attributePatterns: [`text_${language}`], locales: [LANGUAGE_INFO[language].iso639_3] }));
 
-const localizedAttributes = Object.entries(locales).map(([language, locale]) => ({ attributePatterns: [`text_${language}`], locales: [locale] }));
-
-export const FACET_ATTRIBUTES = ['theme', 'article', 'doctype', 'party', 'region', 'lang', 'year'] as const;
+/** Filterable in both indexes: the search facets (@mep/vocabulary's SEARCH_FACETS). */
+export const FACET_ATTRIBUTES = SEARCH_FACETS;
 export type FacetName = (typeof FACET_ATTRIBUTES)[number];
 
 /**

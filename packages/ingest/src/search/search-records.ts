@@ -1,23 +1,28 @@
 import { asc, eq } from 'drizzle-orm';
 import { documentConcepts, documents, pages, type Db } from '@mep/db';
 import type { Taxonomy } from '@mep/taxonomy';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage, type SearchFacet } from '@mep/vocabulary';
 
-/** Languages that get their own localized text attribute in Meilisearch. */
-export const INDEXED_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh', 'other'] as const;
-export type IndexedLanguage = (typeof INDEXED_LANGUAGES)[number];
+/** Languages that get their own localized text attribute in Meilisearch: every document language. */
+export const INDEXED_LANGUAGES = DOCUMENT_LANGUAGES;
+export type IndexedLanguage = DocumentLanguage;
 
-/** Filter attributes shared by the documents and the passages index; their names match the API's facet parameters. */
-export interface FacetFields {
+/** Per search facet, the type of its attribute: a facet added to @mep/vocabulary fails to compile until it has one. */
+interface FacetFieldTypes {
   theme: string[];
   article: string[];
-  topic: string[];
   doctype: string;
   party: string[];
   region: string[];
   lang: string;
   year: number | null;
-  dateTs: number | null;
 }
+
+/** Filter attributes shared by the documents and the passages index; their names match the API's facet parameters. */
+export type FacetFields = { [F in SearchFacet]: FacetFieldTypes[F] } & {
+  topic: string[];
+  dateTs: number | null;
+};
 
 export interface DocumentSearchRecord extends FacetFields, Partial<Record<`text_${IndexedLanguage}`, string>> {
   id: string;

@@ -1,23 +1,34 @@
+import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { ingestFiles, type IngestOutcome } from '@mep/ingest';
 import { closeContext, createContext, type AppContext } from '../../context';
 import { readConfig } from '../../config';
+import { createCommandLogger, withLogScope } from '../../observability/logger';
 
 /**
  * Ingests paths with a progress bar (or one line per file when not on a terminal) and prints the final
  * table. Returns the outcomes so `serve --ingest` can reuse it.
  */
-export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout): Promise<IngestOutcome[]> {
+export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout, signal?: AbortSignal): Promise<IngestOutcome[]> {
   const bar = out.isTTY ? new SingleBar({ format: 'Ingesting [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
-  const outcomes = await ingestFiles(paths, context, {
-    onStart: (total) => bar?.start(total, 0, { file: '' }),
-    onOutcome: (outcome, done, total) => {
-      if (bar) bar.update(done, { file: shortName(outcome.source) });
-      else out.write(`[${done}/${total}] ${outcome.status.padEnd(9)} ${shortName(outcome.source)}\n`);
-    },
-  });
+  // One id per run on every log line it causes, so a file's story can be followed in the logs.
+  const outcomes = await withLogScope({ ingestRunId: randomUUID() }, () =>
+    ingestFiles(paths, context, {
+      signal,
+      onStart: (total) => bar?.start(total, 0, { file: '' }),
+      onOutcome: (outcome, done, total) => {
+        context.metrics.ingestJobs.inc({ outcome: outcome.status });
+        if (outcome.status === 'ingested' && outcome.documentId) context.events.emit('documents.ingested', { documentId: outcome.documentId });
+        const fields = { file: outcome.source, status: outcome.status, documentId: outcome.documentId, errorCode: outcome.errorCode, flags: outcome.flags };
+        if (outcome.status === 'failed') context.log.warn?.(`Ingest failed: ${outcome.message}`, fields);
+        else context.log.info(`Ingest ${outcome.status}`, fields);
+        if (bar) bar.update(done, { file: shortName(outcome.source) });
+        else out.write(`[${done}/${total}] ${outcome.status.padEnd(9)} ${shortName(outcome.source)}\n`);
+      },
+    }),
+  );
   bar?.stop();
   out.write(formatIngestTable(outcomes));
   return outcomes;
@@ -50,7 +61,8 @@ export function registerIngestCommand(program: Command): void {
     .description('ingest files and folders into the repository (exits non-zero if any file failed)')
     .argument('<paths...>', 'files or folders')
     .action(async (paths: string[]) => {
-      const context = await createContext(readConfig());
+      const config = readConfig();
+      const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
         const outcomes = await runIngest(context, paths);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;

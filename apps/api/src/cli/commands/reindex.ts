@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { rebuildSearchIndexes } from '@mep/ingest';
 import { closeContext, createContext } from '../../context';
 import { readConfig } from '../../config';
+import { createCommandLogger } from '../../observability/logger';
 import { rebuildPostsIndex } from '../../services/post-search';
 
 export function registerReindexCommand(program: Command): void {
@@ -9,7 +10,8 @@ export function registerReindexCommand(program: Command): void {
     .command('reindex')
     .description('rebuild the Meilisearch indexes (documents, passages, forum posts) from SQLite alone')
     .action(async () => {
-      const context = await createContext(readConfig());
+      const config = readConfig();
+      const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
         const started = Date.now();
         const total = await rebuildSearchIndexes(context.search, context.db, context.taxonomy, (done, all) => process.stdout.write(`\rReindexed ${done}/${all} documents`));

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { closeContext, createContext } from '../../context';
 import { readConfig } from '../../config';
-import { startServer } from '../../server';
+import { startServer, type RunningServer } from '../../server';
+import { drainServer } from '../../shutdown';
 import { runIngest } from './ingest';
 
 export function registerServeCommand(program: Command): void {
@@ -13,27 +14,41 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { ingest?: string[]; host?: string }) => {
       const config = readConfig();
       const context = await createContext(config);
+      // A signal during the start-up ingest stops it taking new files; one while serving drains the server.
+      const stopIngest = new AbortController();
+      let server: RunningServer | undefined;
       let shuttingDown = false;
-      const server = await (async () => {
-        try {
-          if (options.ingest?.length) await runIngest(context, options.ingest);
-          return await startServer(context, config.port, options.host);
-        } catch (error) {
-          await closeContext(context);
-          throw error;
-        }
+      const startup = (async () => {
+        if (options.ingest?.length) await runIngest(context, options.ingest, process.stdout, stopIngest.signal);
+        if (!shuttingDown) server = await startServer(context, config.port, options.host);
       })();
-      const search = context.search.embedded ? `embedded Meilisearch at ${context.search.url}` : `Meilisearch at ${context.search.url}`;
-      console.log(`MEP is listening on ${server.url} (data in ${config.dataDir}, ${search}, originals in ${context.blobs.describe()})`);
-      const shutdown = async (signal: string) => {
+      const shutdown = async (signal: NodeJS.Signals) => {
         if (shuttingDown) return;
         shuttingDown = true;
-        console.log(`\n${signal}: shutting down…`);
-        await server.close();
-        await closeContext(context);
-        process.exit(0);
+        context.log.info(`${signal}: shutting down…`);
+        stopIngest.abort();
+        try {
+          // Files being ingested finish (each is one transaction) before anything closes.
+          await startup.catch(() => undefined);
+          // SIGTERM comes from an orchestrator: give its balancer time to see readiness fail. Ctrl-C does not wait.
+          if (server) await drainServer(server, context, { ...config.shutdown, delayMs: signal === 'SIGTERM' ? config.shutdown.delayMs : 0 });
+          await closeContext(context);
+          process.exit(0);
+        } catch (error) {
+          context.log.error('Shutdown failed', error);
+          process.exit(1);
+        }
       };
       process.on('SIGINT', () => void shutdown('SIGINT'));
       process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      try {
+        await startup;
+      } catch (error) {
+        await closeContext(context);
+        throw error;
+      }
+      if (!server) return;
+      const search = context.search.embedded ? `embedded Meilisearch at ${context.search.url}` : `Meilisearch at ${context.search.url}`;
+      context.log.info(`MEP is listening on ${server.url} (data in ${config.dataDir}, ${search}, originals in ${context.blobs.describe()})`, { url: server.url });
     });
 }

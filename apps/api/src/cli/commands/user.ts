@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { closeDatabase, openDatabase, type UserRole } from '@mep/db';
+import { closeDatabase, openDatabase } from '@mep/db';
+import { USER_ROLES, type UserRole } from '@mep/vocabulary';
 import { InvalidArgumentError, type Command } from 'commander';
 import { readConfig, type Config } from '../../config';
 import { createUser, PASSWORD_MIN_LENGTH } from '../../services/accounts';
 
-const ROLES: readonly UserRole[] = ['member', 'focal_point', 'moderator', 'admin'];
+const ROLES: readonly UserRole[] = USER_ROLES;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

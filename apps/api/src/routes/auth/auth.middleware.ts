@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { AppContext } from '../../context';
 import { ApiError } from '../../errors';
 import { ANONYMOUS, type Viewer } from '../../policies';
-import { CSRF_HEADER } from '../../realtime/events';
+import { CSRF_HEADER } from '@mep/vocabulary';
 import { csrfMatches, csrfTokenFor, newCsrfToken, parseCookies, resolveViewer } from '../../services/sessions';
 
 const VIEWER = Symbol('mep.viewer');

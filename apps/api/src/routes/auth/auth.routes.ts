@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
-import { authorize, canManageOwnAccount } from '../../policies';
+import { authorize, canManageOwnAccount, isSignedIn } from '../../policies';
 import { presentSelf } from '../../presenters/users';
 import { authenticate, changePassword, getUser, registerMember } from '../../services/accounts';
 import { createSession, revokeAllSessions, revokeSession } from '../../services/sessions';
@@ -76,7 +76,7 @@ export function authRoutes(context: AppContext) {
       errors: [403],
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);
-        if (viewer.sessionId) revokeSession(context.db, context.events, viewer.userId as string, viewer.sessionId);
+        if (isSignedIn(viewer) && viewer.sessionId) revokeSession(context.db, context.events, viewer.userId, viewer.sessionId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: viewer.sessionId ? 1 : 0 };
       },
     }),
@@ -105,7 +105,7 @@ export function authRoutes(context: AppContext) {
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        const ended = revokeAllSessions(context.db, context.events, viewer.userId as string);
+        const ended = revokeAllSessions(context.db, context.events, viewer.userId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: ended };
       },
     }),

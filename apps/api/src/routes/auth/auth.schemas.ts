@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH } from '../../services/password-policy';
+import { PASSWORD_MAX_LENGTH } from '@mep/vocabulary';
+import { languageSchema, roleSchema } from '../vocabulary.schemas';
 
-export const roleSchema = z.enum(['member', 'focal_point', 'moderator', 'admin']);
-export const languageSchema = z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+export { languageSchema, roleSchema };
 
 export const publicUserSchema = z.object({
   id: z.string(),

@@ -259,13 +259,15 @@ export function forumRoutes(context: AppContext) {
       rateLimit: 'search',
       errors: [503],
       handler: ({ req, query }) =>
-        searchDiscussions(context, viewerOf(req), {
-          q: query.q,
-          page: query.page,
-          pageSize: query.pageSize,
-          forumId: query.forumId,
-          concept: query.concept === undefined ? undefined : ([] as string[]).concat(query.concept),
-        }),
+        context.metrics.timeSearch('discussions', () =>
+          searchDiscussions(context, viewerOf(req), {
+            q: query.q,
+            page: query.page,
+            pageSize: query.pageSize,
+            forumId: query.forumId,
+            concept: query.concept === undefined ? undefined : ([] as string[]).concat(query.concept),
+          }),
+        ),
     }),
   ];
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { publicUserSchema } from '../auth/auth.schemas';
+import { languageSchema } from '../vocabulary.schemas';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const labels = z.partialRecord(z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh']), z.string().trim().min(1).max(200));
+const labels = z.partialRecord(languageSchema, z.string().trim().min(1).max(200));
 
 export const forumIdParams = z.object({ forumId: z.string().min(1).max(64) });
 export const forumMemberParams = forumIdParams.extend({ userId: z.string().min(1).max(64) });

@@ -17,14 +17,14 @@ export function healthRoutes(context: AppContext) {
       method: 'get',
       path: '/api/ready',
       tag: 'health',
-      summary: 'Readiness: SQLite and Meilisearch are reachable (503 otherwise).',
-      response: z.object({ status: z.enum(['ready', 'unavailable']), checks: z.object({ database: z.boolean(), search: z.boolean() }) }),
+      summary: 'Readiness: SQLite and Meilisearch are reachable and the process is not shutting down (503 otherwise).',
+      response: z.object({ status: z.enum(['ready', 'unavailable', 'draining']), checks: z.object({ database: z.boolean(), search: z.boolean() }) }),
       errors: [503],
       handler: async ({ res }) => {
         const checks = { database: pingDatabase(context.db), search: await context.search.ping() };
-        const ready = checks.database && checks.search;
+        const ready = checks.database && checks.search && !context.lifecycle.draining;
         res.status(ready ? 200 : 503);
-        return { status: ready ? 'ready' : 'unavailable', checks };
+        return { status: context.lifecycle.draining ? ('draining' as const) : ready ? ('ready' as const) : ('unavailable' as const), checks };
       },
     }),
   ];

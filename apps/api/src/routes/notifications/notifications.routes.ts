@@ -28,7 +28,7 @@ export function notificationRoutes(context: AppContext) {
       handler: ({ req }) => {
         const viewer = viewerOf(req);
         authorize(canUseNotifications(viewer), viewer);
-        return { unreadCount: unreadCount(context.db, viewer.userId as string) };
+        return { unreadCount: unreadCount(context.db, viewer.userId) };
       },
     }),
     defineRoute({

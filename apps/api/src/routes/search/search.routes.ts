@@ -16,7 +16,7 @@ export function searchRoutes(context: AppContext) {
       rateLimit: 'search',
       handler: ({ query }) => {
         const { q, sort, page, pageSize, ...filters } = query;
-        return searchDocuments(context, { q, sort, page, pageSize, filters });
+        return context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters }));
       },
     }),
   ];

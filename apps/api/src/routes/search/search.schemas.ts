@@ -1,6 +1,10 @@
+import type { SearchFacet } from '@mep/vocabulary';
+import { SEARCH_FACETS } from '@mep/vocabulary';
 import { z } from 'zod';
+import { documentLanguageSchema, objectOf } from '../vocabulary.schemas';
 
 /** A query parameter that may repeat (`?theme=a&theme=b`) or carry comma-separated values. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the item's input is a string or, coerced, anything: zod's pipe accepts both only through `any`
 function repeatable<T extends z.ZodType<unknown, any>>(item: T) {
   return z
     .union([z.string(), z.array(z.string())])
@@ -12,15 +16,20 @@ function repeatable<T extends z.ZodType<unknown, any>>(item: T) {
 const conceptId = (scheme: string, pattern: string) =>
   z.string().regex(new RegExp(`^${scheme}:${pattern}$`), `must look like ${scheme}:<id>`);
 
-export const searchQuerySchema = z.object({
-  q: z.string().max(500, 'the query is limited to 500 characters').optional().default('').transform((q) => q.replace(/\s+/g, ' ').trim()),
+/** What each facet parameter accepts; a facet added to @mep/vocabulary fails to compile here until it has a rule. */
+const facetFilters = {
   theme: repeatable(conceptId('theme', '[a-z0-9-]{1,60}')),
   article: repeatable(z.string().regex(/^(article:([1-9]|[12][0-9]|3[0-5])|annex:[A-E])$/, 'must be article:1 … article:35 or annex:A … annex:E')),
   doctype: repeatable(conceptId('doctype', '[a-z0-9-]{1,60}')),
   party: repeatable(conceptId('party', '[A-Z]{3}')),
   region: repeatable(conceptId('region', '[0-9]{3}')),
-  lang: repeatable(z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh', 'other'])),
+  lang: repeatable(documentLanguageSchema),
   year: repeatable(z.coerce.number().int().min(1900).max(2100)),
+} satisfies Record<SearchFacet, z.ZodType>;
+
+export const searchQuerySchema = z.object({
+  q: z.string().max(500, 'the query is limited to 500 characters').optional().default('').transform((q) => q.replace(/\s+/g, ' ').trim()),
+  ...facetFilters,
   sort: z.enum(['relevance', 'date']).optional().default('relevance'),
   page: z.coerce.number().int().min(1).max(1000).optional().default(1),
   pageSize: z.coerce.number().int().min(0).max(50).optional().default(10),
@@ -48,6 +57,6 @@ export const searchResponseSchema = z.object({
       passages: z.array(z.object({ page: z.number().int(), snippet: z.string() })),
     }),
   ),
-  facets: z.object({ theme: counts, article: counts, doctype: counts, party: counts, region: counts, lang: counts, year: counts }),
+  facets: objectOf(SEARCH_FACETS, counts),
   relatedConcepts: z.array(z.string()),
 });

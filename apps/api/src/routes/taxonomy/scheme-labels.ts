@@ -1,7 +1,7 @@
-/** Concept schemes, in the order a reader meets them. */
-export const SCHEMES = ['theme', 'article', 'annex', 'doctype', 'topic', 'party', 'region', 'group'] as const;
+import type { ConceptScheme, Labels } from '@mep/vocabulary';
 
-export const SCHEME_LABELS: Record<(typeof SCHEMES)[number], Record<'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh', string>> = {
+/** The name of each concept scheme (@mep/vocabulary's CONCEPT_SCHEMES) in the six languages. */
+export const SCHEME_LABELS: Record<ConceptScheme, Labels> = {
   theme: { ar: 'المجالات المواضيعية', en: 'Thematic areas', es: 'Áreas temáticas', fr: 'Domaines thématiques', ru: 'Тематические области', zh: '专题领域' },
   article: { ar: 'مواد الاتفاقية', en: 'Convention articles', es: 'Artículos del Convenio', fr: 'Articles de la Convention', ru: 'Статьи Конвенции', zh: '公约条款' },
   annex: { ar: 'مرفقات الاتفاقية', en: 'Convention annexes', es: 'Anexos del Convenio', fr: 'Annexes de la Convention', ru: 'Приложения к Конвенции', zh: '公约附件' },

@@ -1,16 +1,12 @@
 import { count, eq } from 'drizzle-orm';
 import { documentConcepts } from '@mep/db';
-import { z } from 'zod';
-import type { Scheme } from '@mep/taxonomy';
-import type { TaxonomyResponse } from '../../contracts';
+import { CONCEPT_SCHEMES } from '@mep/vocabulary';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
 import { presentConcept, presentConceptSummary } from '../../presenters/concept';
-import { SCHEMES, SCHEME_LABELS } from './scheme-labels';
-
-const labels = z.object({ ar: z.string(), en: z.string(), es: z.string(), fr: z.string(), ru: z.string(), zh: z.string() });
-const summary = z.object({ id: z.string(), scheme: z.string(), prefLabel: labels, broader: z.array(z.string()), narrower: z.array(z.string()), articles: z.array(z.string()), notation: z.string().optional() });
+import { SCHEME_LABELS } from './scheme-labels';
+import { conceptIdParams, conceptResponse, taxonomyQuery, taxonomyResponse } from './taxonomy.schemas';
 
 export function taxonomyRoutes(context: AppContext) {
   return [
@@ -19,11 +15,11 @@ export function taxonomyRoutes(context: AppContext) {
       path: '/api/taxonomy',
       tag: 'taxonomy',
       summary: 'The harmonized vocabulary: concept schemes and their concepts with labels in the six UN languages.',
-      query: z.object({ scheme: z.enum(SCHEMES).optional() }),
-      response: z.object({ schemes: z.array(z.object({ id: z.string(), label: labels })), concepts: z.array(summary) }),
-      handler: ({ query }): TaxonomyResponse => ({
-        schemes: SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
-        concepts: context.taxonomy.listConcepts(query.scheme as Scheme | undefined).map(presentConceptSummary),
+      query: taxonomyQuery,
+      response: taxonomyResponse,
+      handler: ({ query }) => ({
+        schemes: CONCEPT_SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
+        concepts: context.taxonomy.listConcepts(query.scheme).map(presentConceptSummary),
       }),
     }),
     defineRoute({
@@ -31,8 +27,8 @@ export function taxonomyRoutes(context: AppContext) {
       path: '/api/taxonomy/concepts/:id',
       tag: 'taxonomy',
       summary: 'One concept: six labels, alternative labels, broader / narrower / related, exact matches and how many documents carry it.',
-      params: z.object({ id: z.string().min(3).max(80).regex(/^[a-z]+:[A-Za-z0-9-]+$/, 'must look like scheme:id') }),
-      response: summary.extend({ altLabels: z.record(z.string(), z.array(z.string())), related: z.array(z.string()), exactMatch: z.array(z.string()), documentCount: z.number().int() }),
+      params: conceptIdParams,
+      response: conceptResponse,
       errors: [404],
       handler: ({ params }) => {
         const concept = context.taxonomy.getConcept(params.id);

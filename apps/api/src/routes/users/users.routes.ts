@@ -5,7 +5,7 @@ import { presentPublicUser, presentSelf } from '../../presenters/users';
 import { audit } from '../../services/forums';
 import { deleteAccount, exportUserData, listUsers, setUserRole, updateProfile } from '../../services/accounts';
 import { clearSessionCookies, viewerOf } from '../auth/auth.middleware';
-import { deleteMeBody, deletedResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
+import { deleteMeBody, deletedResponse, userExportResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
 
 export function userRoutes(context: AppContext) {
   return [
@@ -14,13 +14,14 @@ export function userRoutes(context: AppContext) {
       path: '/api/users/me/export',
       tag: 'users',
       summary: 'Downloads everything the platform holds about the signed-in user, as JSON.',
+      response: userExportResponse,
       errors: [401],
       handler: ({ req, res }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
         res.setHeader('Cache-Control', 'no-store');
         res.attachment('mep-my-data.json');
-        return exportUserData(context.db, viewer.userId as string);
+        return exportUserData(context.db, viewer.userId);
       },
     }),
     defineRoute({
@@ -34,7 +35,7 @@ export function userRoutes(context: AppContext) {
       handler: ({ req, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        return { user: presentSelf(updateProfile(context.db, viewer.userId as string, body)) };
+        return { user: presentSelf(updateProfile(context.db, viewer.userId, body)) };
       },
     }),
     defineRoute({
@@ -48,7 +49,7 @@ export function userRoutes(context: AppContext) {
       handler: async ({ req, res, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        await deleteAccount(context.db, context.events, viewer.userId as string, body.password);
+        await deleteAccount(context.db, context.events, viewer.userId, body.password);
         clearSessionCookies(context, res);
         return { deleted: true as const };
       },

@@ -26,3 +26,5 @@ export const meResponse = z.object({ user: selfUserSchema });
 export const userListResponse = z.object({ users: z.array(adminUserSchema) });
 export const userResponse = z.object({ user: publicUserSchema });
 export const deletedResponse = z.object({ deleted: z.literal(true) });
+/** Everything held about the user, grouped by kind (account, sessions, posts, …). */
+export const userExportResponse = z.record(z.string(), z.unknown());

@@ -6,7 +6,7 @@
 import type { Db, UserRole } from '@mep/db';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../realtime/events';
-import { CSRF_HEADER, SOCKET_PATH } from '../../realtime/events';
+import { CSRF_HEADER, SOCKET_PATH } from '@mep/vocabulary';
 import { createUser } from '../accounts';
 import { createSession, csrfTokenFor, SESSION_COOKIE } from '../sessions';
 

@@ -1,14 +1,16 @@
 import '../forums/forums.css';
 import { useState, type FormEvent } from 'react';
-import type { SelfUserDto } from '@mep/api/realtime-events';
+import type { RegisterResponse, SessionResponse } from '@mep/api/contracts';
+import { PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link, useSearchParams } from '../../router/Router';
+import { ApiError, send } from '../../api/client';
 import { errorText } from './errorText';
 import { accountMessages } from './messages';
-import { refreshSession, send, SendFailed } from './session';
+import { refreshSession } from './session';
 
 /** Only same-site paths may be returned to after signing in (no open redirect). */
 function safeNext(value: string | null): string {
@@ -35,17 +37,17 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
     try {
       // Registration answers the same whether or not the address is taken (no account enumeration);
       // signing in with the chosen password tells the person, and only them, whether it worked.
-      if (mode === 'register') await send('POST', '/api/auth/register', body);
+      if (mode === 'register') await send<RegisterResponse>('POST', '/api/auth/register', body);
       try {
-        await send<{ user: SelfUserDto }>('POST', '/api/auth/sign-in', { email: body.email, password: body.password });
+        await send<SessionResponse>('POST', '/api/auth/sign-in', { email: body.email, password: body.password });
       } catch (caught) {
-        if (mode === 'register' && caught instanceof SendFailed && caught.detail.code === 'invalid_credentials') throw new Error(t('registerCheckEmail'));
+        if (mode === 'register' && caught instanceof ApiError && caught.code === 'invalid_credentials') throw new Error(t('registerCheckEmail'), { cause: caught });
         throw caught;
       }
       await refreshSession();
       navigate(next);
     } catch (caught) {
-      setError(caught instanceof SendFailed ? errorText(t, caught) : String((caught as Error).message));
+      setError(caught instanceof ApiError ? errorText(t, caught) : String((caught as Error).message));
     } finally {
       setBusy(false);
     }
@@ -82,7 +84,7 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
             name="password"
             type="password"
             required
-            minLength={mode === 'register' ? 10 : 1}
+            minLength={mode === 'register' ? PASSWORD_MIN_LENGTH : 1}
             autoComplete={mode === 'register' ? 'new-password' : 'current-password'}
             aria-describedby={mode === 'register' ? 'password-hint' : undefined}
           />

@@ -1,5 +1,8 @@
 import '../forums/forums.css';
 import { useState, type FormEvent } from 'react';
+import type { ChangePasswordResponse } from '@mep/api/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@mep/vocabulary';
+import { send } from '../../api/client';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
@@ -7,8 +10,8 @@ import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { errorText } from './errorText';
-import { accountMessages, type AccountKey } from './messages';
-import { refreshSession, send, useSession } from './session';
+import { accountMessages } from './messages';
+import { refreshSession, useSession } from './session';
 
 export default function ProfilePage() {
   const t = useT(accountMessages);
@@ -63,7 +66,7 @@ export default function ProfilePage() {
     const form = event.currentTarget;
     const data = new FormData(form);
     void run(async () => {
-      const { sessionsEnded } = await send<{ sessionsEnded: number }>('POST', '/api/auth/password', {
+      const { sessionsEnded } = await send<ChangePasswordResponse>('POST', '/api/auth/password', {
         currentPassword: String(data.get('currentPassword')),
         newPassword: String(data.get('newPassword')),
       });
@@ -83,7 +86,7 @@ export default function ProfilePage() {
     <div className="page account-page">
       <PageHeading>{t('profileTitle')}</PageHeading>
       <p>
-        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}` as AccountKey) })}
+        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}`) })}
       </p>
       <p className="hint">{t('emailPrivate')}</p>
       <div role="status" aria-live="polite">
@@ -123,7 +126,7 @@ export default function ProfilePage() {
           </p>
           <p>
             <label htmlFor="newPassword">{t('newPassword')}</label>
-            <input id="newPassword" name="newPassword" type="password" required minLength={10} maxLength={200} autoComplete="new-password" aria-describedby="new-password-hint" />
+            <input id="newPassword" name="newPassword" type="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={PASSWORD_MAX_LENGTH} autoComplete="new-password" aria-describedby="new-password-hint" />
             <span id="new-password-hint" className="hint">
               {t('passwordHint')}
             </span>

@@ -1,18 +1,14 @@
 import { useSyncExternalStore } from 'react';
-import { CSRF_HEADER, type SelfUserDto } from '@mep/api/realtime-events';
-import { ApiError } from '../../api/client';
+import type { SelfUserDto } from '@mep/api/realtime-events';
+import { fetchJson } from '../../api/client';
 
-/**
- * The signed-in user and the CSRF token, shared by every page. State-changing requests go through
- * `send`, which adds the token and, if the server says the token is stale, fetches a new one once.
- */
+/** The signed-in user, shared by every page (requests, CSRF token included, go through api/client.ts). */
 export interface SessionState {
   status: 'loading' | 'ready';
   user: SelfUserDto | null;
 }
 
 let state: SessionState = { status: 'loading', user: null };
-let csrfToken: string | null = null;
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
@@ -31,9 +27,8 @@ function subscribe(listener: () => void): () => void {
 export function refreshSession(): Promise<void> {
   loading = (async () => {
     try {
-      const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
-      const body = (await response.json()) as { user?: SelfUserDto | null } | null;
-      setState({ status: 'ready', user: response.ok ? (body?.user ?? null) : null });
+      const body = await fetchJson<{ user: SelfUserDto | null }>('/api/auth/me');
+      setState({ status: 'ready', user: body.user });
     } catch {
       setState({ status: 'ready', user: null });
     }
@@ -49,51 +44,4 @@ export function isModerator(user: Pick<SelfUserDto, 'role'> | null | undefined):
 /** The session as a React value; loads it on first use. */
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, () => state, () => state);
-}
-
-async function fetchCsrfToken(): Promise<string> {
-  const response = await fetch('/api/auth/csrf', { headers: { accept: 'application/json' } });
-  const body = (await response.json()) as { csrfToken: string };
-  csrfToken = body.csrfToken;
-  return csrfToken;
-}
-
-export interface SendError {
-  code: string;
-  message: string;
-  status: number;
-}
-
-/** Error of a state-changing request, with the API's stable code (e.g. rate_limited). */
-export class SendFailed extends ApiError {
-  constructor(readonly detail: SendError) {
-    super(detail.status === 404 ? 'not-found' : 'http', detail.message, detail.status);
-  }
-}
-
-/** Sends a state-changing JSON request with the CSRF token; throws SendFailed with the API's code. */
-export async function send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, retried = false): Promise<T> {
-  const token = csrfToken ?? (await fetchCsrfToken());
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: { accept: 'application/json', 'content-type': 'application/json', [CSRF_HEADER]: token },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new SendFailed({ code: 'network', message: 'Network error', status: 0 });
-  }
-  const json = (await response.json().catch(() => null)) as (T & { csrfToken?: string; error?: { code: string; message: string } }) | null;
-  if (!response.ok) {
-    const error = json?.error ?? { code: 'http', message: `HTTP ${response.status}` };
-    if (error.code === 'csrf_failed' && !retried) {
-      csrfToken = null;
-      return send(method, url, body, true);
-    }
-    throw new SendFailed({ ...error, status: response.status });
-  }
-  // Sign-in, registration and sign-out rotate the token.
-  if (json && typeof json.csrfToken === 'string') csrfToken = json.csrfToken;
-  return json as T;
 }

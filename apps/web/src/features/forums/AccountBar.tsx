@@ -1,5 +1,6 @@
 import './forums.css';
 import { useEffect, useState } from 'react';
+import { fetchJson } from '../../api/client';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link, useLocation } from '../../router/Router';
 import { useSession } from '../account/session';
@@ -17,16 +18,13 @@ export function AccountBar() {
 
   useEffect(() => {
     if (!signedIn) return;
-    let cancelled = false;
-    fetch('/api/notifications/unread-count')
-      .then((r) => (r.ok ? r.json() : null))
-      .then((body: { unreadCount: number } | null) => {
-        if (!cancelled && body) setUnread(body.unreadCount);
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
+    const controller = new AbortController();
+    // The badge is a hint: when the count cannot be read, it is simply not shown.
+    fetchJson<{ unreadCount: number }>('/api/notifications/unread-count', { signal: controller.signal }).then(
+      (body) => setUnread(body.unreadCount),
+      () => undefined,
+    );
+    return () => controller.abort();
   }, [signedIn]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
-import { send, SendFailed } from '../account/session';
+import { ApiError, send } from '../../api/client';
 import { forumMessages } from './messages';
 
 interface ComposerProps {
@@ -43,7 +43,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: Compose
       setTitle('');
       setMode('write');
     } catch (caught) {
-      const rateLimited = caught instanceof SendFailed && caught.detail.code === 'rate_limited';
+      const rateLimited = caught instanceof ApiError && caught.code === 'rate_limited';
       setError(rateLimited ? t('rateLimited') : t('errorGeneric', { message: (caught as Error).message }));
     } finally {
       setBusy(false);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
-import { send, useSession } from '../account/session';
+import { useSession } from '../account/session';
+import { send } from '../../api/client';
 import { forumMessages } from './messages';
 
 /** Follow / stop following a forum or thread (`url` is its …/follow endpoint); nothing for anonymous readers. */

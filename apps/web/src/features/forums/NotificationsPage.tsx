@@ -8,7 +8,8 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
-import { send, useSession } from '../account/session';
+import { useSession } from '../account/session';
+import { send } from '../../api/client';
 import { formatDateTime } from './format';
 import { forumMessages } from './messages';
 

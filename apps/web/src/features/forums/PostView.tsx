@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { PostDto } from '@mep/api/realtime-events';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
-import { send } from '../account/session';
+import { send } from '../../api/client';
 import { formatDateTime } from './format';
 import { forumMessages } from './messages';
 import { RoleBadge } from './RoleBadge';

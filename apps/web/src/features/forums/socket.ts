@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@mep/api/realtime-events';
+import type { ClientToServerEvents, ServerToClientEvents } from '@mep/api/realtime-events';
+import { SOCKET_PATH } from '@mep/vocabulary';
 import { useSession } from '../account/session';
 
 export type ForumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ThreadDto } from '@mep/api/realtime-events';
 import { useT } from '../../i18n/LanguageProvider';
-import { send } from '../account/session';
+import { send } from '../../api/client';
 import { moderationMessages } from './messages';
 
 /** Lock / unlock and pin / unpin a thread (moderators); reports the result in a status message. */

@@ -1,3 +1,4 @@
+import { FACET_OF_SCHEME, type ConceptScheme } from '@mep/vocabulary';
 import { FACET_KEYS, type FacetKey } from '../../api/types';
 
 /** Everything a search is, so that the URL alone reproduces it (sharing, back button). */
@@ -16,7 +17,7 @@ export type SearchTab = (typeof SEARCH_TABS)[number];
 export const PAGE_SIZE = 10;
 
 export function emptyFilters(): Record<FacetKey, string[]> {
-  return { theme: [], article: [], doctype: [], party: [], region: [], lang: [], year: [] };
+  return Object.fromEntries(FACET_KEYS.map((key) => [key, [] as string[]])) as Record<FacetKey, string[]>;
 }
 
 export function parseSearchState(search: string): SearchState {
@@ -99,22 +100,13 @@ export function doctypeConceptId(doctype: string): string {
   return doctype.includes(':') ? doctype : `doctype:${doctype}`;
 }
 
-const FACET_BY_SCHEME: Record<string, FacetKey> = {
-  theme: 'theme',
-  article: 'article',
-  annex: 'article',
-  doctype: 'doctype',
-  party: 'party',
-  region: 'region',
-};
-
 /**
  * Where a concept chip leads: a filter when the API has a facet for the concept's scheme, otherwise
  * a query by its label (cross-lingual search matches concept labels in all six languages).
  */
 export function conceptSearchHref(conceptId: string, label: string): string {
   const scheme = conceptId.slice(0, conceptId.indexOf(':'));
-  const facet = FACET_BY_SCHEME[scheme];
+  const facet = FACET_OF_SCHEME[scheme as ConceptScheme];
   if (facet) return toSearchHref(newSearch({ filters: { [facet]: [conceptId] } }));
   return toSearchHref(newSearch({ q: label }));
 }

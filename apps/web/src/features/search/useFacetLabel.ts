@@ -1,25 +1,15 @@
+import { DOCUMENT_LANGUAGES, type DocumentLanguage } from '@mep/vocabulary';
 import { commonMessages } from '../../app/messages';
 import type { FacetKey } from '../../api/types';
 import { useT } from '../../i18n/LanguageProvider';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 
-const LANGUAGE_KEYS = {
-  ar: 'lang_ar',
-  en: 'lang_en',
-  es: 'lang_es',
-  fr: 'lang_fr',
-  ru: 'lang_ru',
-  zh: 'lang_zh',
-  other: 'lang_other',
-} as const;
+const isDocumentLanguage = (code: string): code is DocumentLanguage => (DOCUMENT_LANGUAGES as readonly string[]).includes(code);
 
-/** Names a document language (a code) in the interface language. */
+/** Names a document language (a code) in the interface language; the common catalog has a `lang_<code>` for each. */
 export function useDocumentLanguageName(): (code: string) => string {
   const t = useT(commonMessages);
-  return (code) => {
-    const key = LANGUAGE_KEYS[code as keyof typeof LANGUAGE_KEYS];
-    return key ? t(key) : code;
-  };
+  return (code) => (isDocumentLanguage(code) ? t(`lang_${code}`) : code);
 }
 
 /** Labels a facet value: concepts from the taxonomy, languages from the catalog, years as they are. */

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createEventBus, DOMAIN_EVENT_NAMES } from './events';
+
+/** Every non-test source file of the API. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'testing' ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.includes('.test.') ? [path] : [];
+  });
+}
+
+describe('domain events', () => {
+  const source = sourceFiles(import.meta.dirname).map((file) => readFileSync(file, 'utf8')).join('\n');
+
+  it('lists the declared events', () => {
+    expect([...DOMAIN_EVENT_NAMES].sort()).toEqual([
+      'documents.ingested',
+      'forums.member.removed',
+      'notifications.created',
+      'notifications.read',
+      'posts.created',
+      'posts.updated',
+      'sessions.revoked',
+      'threads.created',
+      'threads.updated',
+      'users.deleted',
+      'users.role.changed',
+    ]);
+  });
+
+  for (const name of DOMAIN_EVENT_NAMES) {
+    it(`${name} is emitted somewhere`, () => {
+      expect(source.includes(`events.emit('${name}'`), `nothing emits ${name}: emit it or remove it from DomainEventMap`).toBe(true);
+    });
+  }
+
+  it('dispatches after commit, and nothing when the change throws', () => {
+    const bus = createEventBus(() => undefined);
+    const seen: number[] = [];
+    bus.on('posts.created', (e) => {
+      seen.push(e.postId);
+    });
+    bus.afterCommit(() => {
+      bus.emit('posts.created', { postId: 1, threadId: 1, forumId: 'f' });
+      expect(seen).toEqual([]);
+    });
+    expect(seen).toEqual([1]);
+    expect(() =>
+      bus.afterCommit(() => {
+        bus.emit('posts.created', { postId: 2, threadId: 1, forumId: 'f' });
+        throw new Error('rolled back');
+      }),
+    ).toThrow('rolled back');
+    expect(seen).toEqual([1]);
+  });
+});

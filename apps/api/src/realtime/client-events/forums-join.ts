@@ -1,0 +1,14 @@
+import { getVisibleForum } from '../../services/forums';
+import { joinWithinBudget, rooms } from '../rooms';
+import type { ClientEventHandler } from './handle';
+import { forumPayload } from './payloads';
+
+/** Follows a forum the viewer may see: its new and updated threads arrive from now on. */
+export const forumsJoin: ClientEventHandler<'forums.join'> = {
+  schema: forumPayload,
+  run({ forumId }, viewer, { db, socket }) {
+    getVisibleForum(db, viewer, forumId);
+    joinWithinBudget(socket, rooms.forum(forumId));
+    return { forumId };
+  },
+};

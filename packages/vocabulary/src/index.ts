@@ -1,0 +1,126 @@
+/**
+ * The platform's vocabulary: every closed list of names that the packages, the API, the web app and the
+ * OpenAPI document share, written once. Pure data and types (no I/O, no dependencies), so the web app may
+ * import it at run time. Each list is a `const` tuple; the union type derived from it makes the compiler
+ * demand an entry wherever a `Record<…>` keyed by it exists (labels, catalogs, index settings), so adding a
+ * value is one line here plus whatever the type checker then asks for.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+
+/** The six official UN languages: interface languages, concept label languages, document languages. */
+export const UN_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type Lang = (typeof UN_LANGUAGES)[number];
+
+/** A document's language: one of the six, or `other` (another language, or too little text to tell). */
+export const DOCUMENT_LANGUAGES = [...UN_LANGUAGES, 'other'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** What the code needs to know about each UN language besides its code. */
+export interface LanguageInfo {
+  /** The language named in itself, so a reader finds their language whatever is showing now. */
+  nativeName: string;
+  dir: 'ltr' | 'rtl';
+  /** ISO 639-3 code, the locale Meilisearch's tokenizer understands. */
+  iso639_3: string;
+}
+
+export const LANGUAGE_INFO: Record<Lang, LanguageInfo> = {
+  ar: { nativeName: 'العربية', dir: 'rtl', iso639_3: 'ara' },
+  en: { nativeName: 'English', dir: 'ltr', iso639_3: 'eng' },
+  es: { nativeName: 'Español', dir: 'ltr', iso639_3: 'spa' },
+  fr: { nativeName: 'Français', dir: 'ltr', iso639_3: 'fra' },
+  ru: { nativeName: 'Русский', dir: 'ltr', iso639_3: 'rus' },
+  zh: { nativeName: '中文', dir: 'ltr', iso639_3: 'cmn' },
+};
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (UN_LANGUAGES as readonly string[]).includes(value);
+}
+
+/** A text in each of the six UN languages. */
+export type Labels = Record<Lang, string>;
+
+// ---------------------------------------------------------------------------------------------
+// Taxonomy
+
+/** Concept schemes, in the order a reader meets them; a concept id is `<scheme>:<value>`. */
+export const CONCEPT_SCHEMES = ['theme', 'article', 'annex', 'doctype', 'topic', 'party', 'region', 'group'] as const;
+export type ConceptScheme = (typeof CONCEPT_SCHEMES)[number];
+
+/** Document types of the repository (`doctype:<slug>`); ingest decides the type, the tagger never infers it. */
+export const DOCTYPE_SLUGS = [
+  'convention-text',
+  'cop-decision',
+  'meeting-document',
+  'information-document',
+  'national-report',
+  'national-action-plan',
+  'implementation-plan',
+  'guidance',
+  'scientific-publication',
+  'technical-report',
+  'training-material',
+  'legislation',
+  'strategy',
+  'factsheet',
+  'other',
+] as const;
+export type DoctypeSlug = (typeof DOCTYPE_SLUGS)[number];
+export type DoctypeId = `doctype:${DoctypeSlug}`;
+
+export const DOCTYPE_IDS: readonly DoctypeId[] = DOCTYPE_SLUGS.map((slug): DoctypeId => `doctype:${slug}`);
+
+export function isDoctypeId(value: unknown): value is DoctypeId {
+  return typeof value === 'string' && (DOCTYPE_IDS as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/**
+ * The search facets, in the order the search page shows them. Each is a filterable attribute of both
+ * Meilisearch indexes, a repeatable query parameter of GET /api/search and a key of its facet counts.
+ */
+export const SEARCH_FACETS = ['theme', 'article', 'doctype', 'party', 'region', 'lang', 'year'] as const;
+export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+/** Which facet filters a concept of a scheme (annexes share the article facet); schemes without one are searched by label. */
+export const FACET_OF_SCHEME: Partial<Record<ConceptScheme, SearchFacet>> = {
+  theme: 'theme',
+  article: 'article',
+  annex: 'article',
+  doctype: 'doctype',
+  party: 'party',
+  region: 'region',
+};
+
+// ---------------------------------------------------------------------------------------------
+// People and content
+
+/**
+ * Roles of signed-in users, lowest first. Adding one (say `curator`) is one line here; the compiler then
+ * asks for its rank in the policies and its label in the web app's account catalog.
+ */
+export const USER_ROLES = ['member', 'focal_point', 'moderator', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+/** Who is asking: a signed-in user's role, or an anonymous reader. */
+export type Role = UserRole | 'anonymous';
+
+/** Publication states of a repository document (declared for the review workflow; every document is published today). */
+export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Names the API and the web app agree on
+
+/** Socket.IO path; the web app connects to the same origin. */
+export const SOCKET_PATH = '/socket.io';
+/** The header that carries the CSRF token on every state-changing request. */
+export const CSRF_HEADER = 'X-CSRF-Token';
+export const CSRF_COOKIE = 'mep_csrf';
+/** Shortest accepted password (the register form says so before the API does). */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Longest accepted password (hashing cost is bounded; the forms say so too). */
+export const PASSWORD_MAX_LENGTH = 200;
