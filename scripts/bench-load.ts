@@ -80,7 +80,7 @@ function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Prom
 let server: ChildProcess | undefined;
 const meili = await startEmbeddedMeilisearch({ dataDir: join(work, 'meili') });
 try {
-  const env = { MEP_DATA_DIR: join(work, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, LOG_LEVEL: 'info' };
+  const env = { MEP_DATA_DIR: join(work, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, LOG_LEVEL: 'info', MEP_RATE_LIMIT_SCALE: '1000' };
   const context = await createContext(readConfig({ ...env, PORT: '0' }), { info() {}, error: console.error });
   const outcomes = await ingestFiles([corpusDir], context);
   const documentIds = outcomes.filter((o) => o.documentId && o.status !== 'failed').map((o) => o.documentId!);

@@ -92,7 +92,8 @@ async function searchRounds(count: number, documentIds: string[]): Promise<void>
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  // Thousands of searches from one address: the per-network search limit (rate-limits.ts) raised out of the way.
+  platform = await startTestPlatform({ env: { MEP_RATE_LIMIT_SCALE: '1000' } });
 }, 180_000);
 afterAll(async () => {
   EventTarget.prototype.addEventListener = originalAdd;
