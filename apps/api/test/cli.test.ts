@@ -83,9 +83,10 @@ describe('mep serve', () => {
   it('starts Meilisearch as a child, answers /api/search, and stops both on Ctrl-C', async () => {
     const dataDir = join(temp, 'data-serve');
     const port = await findFreePort();
-    // Its own process group, like a program in a terminal: Ctrl-C signals the whole group (tsx, node, and
-    // Meilisearch). Signalling tsx alone relies on its 30 ms relay handshake, which a loaded machine misses.
-    const child = spawn(tsx, [cli, 'serve'], { cwd: repoRoot, env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // Node itself with tsx as a loader (no tsx CLI parent: its signal relay needs a 30 ms handshake, which a
+    // loaded machine misses, and then it exits 130), in its own process group, like a program in a terminal:
+    // Ctrl-C signals the whole group (node and Meilisearch).
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], { cwd: repoRoot, env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
       await waitForOutput(child, /listening on/, 120_000);
       const response = await fetch(`http://127.0.0.1:${port}/api/search?q=mercury`);
