@@ -16,12 +16,16 @@ import { forumRoutes } from './routes/forums/forums.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { notificationRoutes } from './routes/notifications/notifications.routes';
 import { userRoutes } from './routes/users/users.routes';
+import { answerRoutes } from './routes/answers/answers.routes';
+import { partyRoutes } from './routes/parties/parties.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
   return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
     // Forums, accounts and moderation (issue 4).
-    ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];
+    ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
+    // National reports, party profiles (issue 13).
+    ...answerRoutes(context), ...partyRoutes(context)];
 }
 
 /** Builds the Express application: JSON API under /api, the built web app everywhere else. */

@@ -232,7 +232,7 @@ export function guessDoctype(symbol: string | undefined, title: string, text: st
   const articles = text.match(/^\s*(?:Article|Artículo|Статья)\s+\d+/gimu)?.length ?? 0;
   if (/(?<!\p{L})(?:Convention|Agreement|Protocol|Accord|Acuerdo|Convenio|Соглашение|Конвенция)(?!\p{L})/iu.test(title) && articles >= 10) return 'doctype:convention-text';
   if (/national action plan|plan d'action national|plan de acción nacional|национальный план действий|خطة العمل الوطنية|国家行动计划/i.test(title)) return 'doctype:national-action-plan';
-  if (/national report|rapport national|informe nacional|национальный доклад|التقرير الوطني|国家报告/i.test(title)) return 'doctype:national-report';
+  if (/national report|rapport national|informe nacional|национальный доклад|التقرير الوطني|تقرير وطني|国家报告/i.test(title)) return 'doctype:national-report';
   if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientations|orientaciones|руководство|руководящие принципы|إرشادات|指导|指南/i.test(title)) return 'doctype:guidance';
   if (/\bdecision\s+MC-\d+\/\d+/i.test(title)) return 'doctype:cop-decision';
   if (/\b(?:technical|assessment|report|study)\b/i.test(title)) return 'doctype:technical-report';

@@ -10,6 +10,7 @@ import { sha256Hex, type BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
 import { indexDocuments } from '../search/index-documents';
 import { collectFiles } from './collect-files';
+import { documentFlagsOf, NATIONAL_REPORT_DOCTYPE, parseNationalReport, storeNationalReport } from '../reports';
 
 export type IngestStatus = 'ingested' | 'duplicate' | 'failed';
 
@@ -160,7 +161,10 @@ export async function ingestBytes(
     const fileName = basename(source);
     const facts = analyzeDocument(extracted, fileName);
     const matches = tagDocument({ pages: extracted.pages, title: facts.title });
-    const flags = mergeFlags([...extracted.warnings, ...facts.flags]);
+    const doctype = facts.doctypeHint ?? DEFAULT_DOCTYPE;
+    // National reports become structured answers in the same transaction as their document.
+    const report = doctype === NATIONAL_REPORT_DOCTYPE ? parseNationalReport({ pages: extracted.pages, language: facts.language }, deps.taxonomy) : undefined;
+    const flags = mergeFlags([...extracted.warnings, ...facts.flags, ...(report ? documentFlagsOf(report) : [])]);
     await deps.blobs.put(bytes, { contentType: extracted.mime, sha256 });
 
     const now = new Date().toISOString();
@@ -178,7 +182,7 @@ export async function ingestBytes(
           date: facts.date ?? null,
           year: facts.year ?? null,
           language: facts.language,
-          doctype: facts.doctypeHint ?? DEFAULT_DOCTYPE,
+          doctype,
           pageCount: extracted.pageCount,
           flags,
           createdAt: now,
@@ -189,6 +193,7 @@ export async function ingestBytes(
       for (const match of matches) {
         tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
       }
+      if (report) storeNationalReport(tx, id, report, now);
       tx.insert(ingestJobs)
         .values({ source, sha256, status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, startedAt, finishedAt: now })
         .run();
