@@ -6,6 +6,9 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+# OAI-PMH tests: xmllint validates responses, Debian's HTTP::OAI harvester (oai_pmh) harvests them.
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+command -v oai_pmh >/dev/null 2>&1 || missing+=(libhttp-oai-perl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "Installing system packages for the tests: ${missing[*]}"
 SUDO=""

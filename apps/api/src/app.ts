@@ -18,6 +18,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes'
 import { userRoutes } from './routes/users/users.routes';
 import { answerRoutes } from './routes/answers/answers.routes';
 import { partyRoutes } from './routes/parties/parties.routes';
+import { oaiRoutes } from './routes/oai/oai.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
@@ -25,7 +26,7 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context)];
 }
 
 /** Builds the Express application: JSON API under /api, the built web app everywhere else. */
@@ -42,6 +43,8 @@ export function createApp(context: AppContext): Express {
     next();
   });
   app.use('/api', express.json({ limit: '256kb' }));
+  // OAI-PMH harvesters may POST their arguments as a form.
+  app.use('/oai', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
   // Who is asking (session cookie) and CSRF on every state-changing request.
   app.use('/api', sessionMiddleware(context), csrfMiddleware());
 

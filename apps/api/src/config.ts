@@ -25,6 +25,10 @@ export interface Config {
   metricsToken?: string;
   /** SIGTERM: how long /api/ready answers 503 before the listener closes, and the bound on in-flight requests. */
   shutdown: { delayMs: number; timeoutMs: number };
+  /** Records per OAI-PMH list response (the rest follows through resumption tokens). */
+  oaiPageSize: number;
+  /** Identify's adminEmail; `.invalid` until an operator sets a real one. */
+  oaiAdminEmail: string;
 }
 
 /** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
@@ -43,6 +47,8 @@ export const configEnvSchema = z.object({
   MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
   MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   MEP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  MEP_OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  MEP_OAI_ADMIN_EMAIL: z.email().default('admin@mep.invalid'),
 });
 
 export class ConfigError extends Error {
@@ -76,5 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.MEP_METRICS_TOKEN,
     shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },
+    oaiPageSize: e.MEP_OAI_PAGE_SIZE,
+    oaiAdminEmail: e.MEP_OAI_ADMIN_EMAIL,
   };
 }

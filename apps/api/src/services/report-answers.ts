@@ -139,6 +139,8 @@ export function correctAnswer(context: AppContext, viewer: Viewer, documentId: s
     correctedBy: viewer.userId,
     updatedAt: now,
   };
+  // A correction changes what the repository says about the document: harvesters see it as updated.
+  context.db.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
   if (existing) {
     context.db.update(reportAnswers).set(values).where(and(eq(reportAnswers.documentId, documentId), eq(reportAnswers.article, article), eq(reportAnswers.question, question))).run();
   } else {
