@@ -19,6 +19,7 @@ import { userRoutes } from './routes/users/users.routes';
 import { answerRoutes } from './routes/answers/answers.routes';
 import { partyRoutes } from './routes/parties/parties.routes';
 import { oaiRoutes } from './routes/oai/oai.routes';
+import { informeaRoutes } from './routes/informea/informea.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
@@ -26,7 +27,7 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
 }
 
 /** Builds the Express application: JSON API under /api, the built web app everywhere else. */

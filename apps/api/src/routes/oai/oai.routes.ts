@@ -1,12 +1,13 @@
 import type { Request } from 'express';
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
+import { siteUrlOf } from '../../http/site-url';
 import { MEP_XSD } from '../../oai/formats';
 import { respondToOai } from '../../oai/respond';
 
 /** The endpoint as this request reached it: the harvester's own base URL is the one to echo. */
 function siteOf(req: Request) {
-  const siteUrl = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const siteUrl = siteUrlOf(req);
   return { siteUrl, baseUrl: `${siteUrl}/oai` };
 }
 
