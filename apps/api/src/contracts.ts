@@ -86,3 +86,63 @@ export type FlagStatus = FlagDto['status'];
 /** One page of the audit log, newest first. */
 export type AuditLogPage = z.infer<typeof auditResponse>;
 export type AuditEntryDto = AuditLogPage['entries'][number];
+
+// ---------------------------------------------------------------------------------------------
+// National reports and parties (GET /api/answers, /api/documents/:id/answers, /api/parties/:iso3)
+
+export type AnswerKind = 'yes' | 'no' | 'not-applicable' | 'number';
+export interface ReportCycleDto {
+  kind: 'full' | 'short' | null;
+  period: string | null;
+  year: number | null;
+}
+
+/** One answer of a national report; `reportUrl` opens the report at the answer's page. */
+export interface AnswerDto {
+  documentId: string;
+  documentTitle: string;
+  language: string;
+  party: string | null;
+  cycle: ReportCycleDto;
+  article: string;
+  question: string;
+  questionText: string;
+  answer: AnswerKind | null;
+  value: number | null;
+  unit: string | null;
+  explanation: string | null;
+  page: number;
+  /** 0..1: how sure the parser was (1 for a curator's answer). */
+  confidence: number;
+  source: 'parser' | 'curator';
+  /** The question's block as written, for checking an unsure answer. */
+  rawText: string;
+  reportUrl: string;
+}
+
+export interface AnswersResponse {
+  total: number;
+  limit: number;
+  offset: number;
+  answers: AnswerDto[];
+}
+
+export interface PartySummaryDto {
+  id: string;
+  iso3: string;
+  labels: Labels;
+  region: string | null;
+  subRegion: string | null;
+  group: string | null;
+}
+
+export interface PartyProfileDto extends PartySummaryDto {
+  counts: { documents: number; nationalReports: number; actionPlans: number; threads: number };
+  documents: { documentId: string; title: string; doctype: string; year: number | null; language: string }[];
+  nationalReports: { documentId: string; title: string; cycle: 'full' | 'short' | null; period: string | null; year: number | null; language: string }[];
+  actionPlans: { documentId: string; title: string; doctype: string; year: number | null; language: string }[];
+  answers: { article: string; question: string; questionText: string; answer: AnswerKind | null; value: number | null; unit: string | null; text: string | null; documentId: string; page: number; confidence: number; source: 'parser' | 'curator' }[];
+  /** For each question the party answered: how its region's parties answered (answer → count; `none` for blank). */
+  regionAnswers: { article: string; question: string; counts: Record<string, number> }[];
+  threads: { id: number; forumId: string; title: string; lastPostAt: string }[];
+}

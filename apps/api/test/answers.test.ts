@@ -57,7 +57,7 @@ describe('/api/answers gives the answers the fixtures contain', () => {
 
   it('links each answer to the page of its report', async () => {
     const [answer] = (await platform.get('/api/answers?party=GHA&article=7&question=2')).body.answers;
-    expect(answer.reportUrl).toBe(`/documents/${idOf.get('en-ghana-full.pdf')}?page=2`);
+    expect(answer.reportUrl).toBe(`/documents/${idOf.get('en-ghana-full.pdf')}#page-2`);
   });
 
   it('flags reports without structure, with an unknown party or an unknown article, and keeps them', async () => {

@@ -28,6 +28,26 @@ describe('/api/taxonomy/skos', () => {
     expect(JSON.stringify(body)).toContain(conceptIri('party:GHA'));
   });
 
+  it('resolves each concept IRI path to its page (303) and to its RDF by Accept', async () => {
+    const path = new URL(conceptIri('party:GHA')).pathname.replace(/^\/mep/, '');
+    expect(path).toBe('/taxonomy/party/GHA');
+    const html = await fetch(`${platform.url}${path}`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(html.status).toBe(303);
+    expect(html.headers.get('location')).toBe('/parties/GHA');
+    const article = await fetch(`${platform.url}/taxonomy/article/17`, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(article.headers.get('location')).toBe('/articles/17');
+    const theme = await fetch(`${platform.url}/taxonomy/theme/asgm`, { redirect: 'manual' });
+    expect(theme.headers.get('location')).toBe('/search?theme=theme%3Aasgm');
+    const ttl = await fetch(`${platform.url}${path}`, { headers: { accept: 'text/turtle' } });
+    const text = await ttl.text();
+    expect(text).toContain(`<${conceptIri('party:GHA')}> a skos:Concept`);
+    expect(text).not.toContain('skos:ConceptScheme ;');
+    const jsonld = (await (await fetch(`${platform.url}${path}`, { headers: { accept: 'application/ld+json' } })).json()) as { '@graph': { '@id': string }[] };
+    expect(jsonld['@graph'].map((n) => n['@id'])).toEqual([conceptIri('party:GHA')]);
+    expect((await fetch(`${platform.url}/taxonomy/party/ATL`, { headers: { accept: 'text/turtle' } })).status).toBe(404);
+    expect((await fetch(`${platform.url}/taxonomy/planet/earth`)).status).toBe(400);
+  });
+
   it('rejects an unknown format', async () => {
     expect((await platform.get('/api/taxonomy/skos?format=rdfxml')).body.error.code).toBe('invalid_request');
   });

@@ -1,10 +1,8 @@
+import type { AnswerDto } from '../contracts';
 import type { ReportAnswerRow } from '../services/report-answers';
 
-/** One answer as clients see it; `reportUrl` opens the report at the answer's page, `rawText` lets a reader check an unsure answer. */
-export type AnswerView = Omit<ReportAnswerRow, 'cycleKind' | 'cyclePeriod' | 'cycleYear'> & {
-  cycle: { kind: ReportAnswerRow['cycleKind']; period: string | null; year: number | null };
-  reportUrl: string;
-};
+/** One answer as clients see it (the contract's AnswerDto). */
+export type AnswerView = AnswerDto;
 
 export function presentAnswer(row: ReportAnswerRow): AnswerView {
   return {
@@ -24,7 +22,7 @@ export function presentAnswer(row: ReportAnswerRow): AnswerView {
     confidence: row.confidence,
     source: row.source,
     rawText: row.rawText,
-    reportUrl: `/documents/${row.documentId}?page=${row.page}`,
+    reportUrl: `/documents/${row.documentId}#page-${row.page}`,
   };
 }
 

@@ -1,22 +1,15 @@
 /** Party profiles: who a party is in the vocabulary, and what the repository holds about it. */
 import { and, count, desc, eq, inArray, isNull, like, or } from 'drizzle-orm';
 import { documentConcepts, documents, nationalReports, reportAnswers, threads } from '@mep/db';
-import type { Concept, Labels } from '@mep/taxonomy';
+import type { Concept } from '@mep/taxonomy';
+import type { PartyProfileDto, PartySummaryDto } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors';
 
 const WORLD = 'region:001';
 
-export interface PartySummary {
-  id: string;
-  iso3: string;
-  labels: Labels;
-  /** M49 continental region (`region:002` Africa …), null for the European Union. */
-  region: string | null;
-  subRegion: string | null;
-  /** UN regional group (`group:african` …), null for the European Union. */
-  group: string | null;
-}
+/** A party in lists. */
+export type PartySummary = PartySummaryDto;
 
 /** The top-level M49 region of a party: the ancestor directly under the world. */
 function summarize(context: AppContext, concept: Concept): PartySummary {
@@ -49,7 +42,7 @@ function documentIdsOf(context: AppContext, partyId: string): string[] {
  * plans, its answers article by article with its region's answers beside them, and forum threads
  * tagged with it.
  */
-export function getParty(context: AppContext, iso3: string) {
+export function getParty(context: AppContext, iso3: string): PartyProfileDto {
   const concept = context.taxonomy.getConcept(`party:${iso3.toUpperCase()}`);
   if (!concept || concept.scheme !== 'party') throw new NotFoundError(`Party ${iso3}`);
   const summary = summarize(context, concept);

@@ -2,6 +2,7 @@
 import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
 import { documents, nationalReports, reportAnswers, type ReportAnswerKind } from '@mep/db';
 import { reparseNationalReport } from '@mep/ingest';
+import type { AnswerDto, ReportCycleDto } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { authorize, canCorrectAnswers, type Viewer } from '../policies';
@@ -40,26 +41,8 @@ const columns = {
   rawText: reportAnswers.rawText,
 };
 
-export type ReportAnswerRow = {
-  documentId: string;
-  documentTitle: string;
-  language: string;
-  party: string | null;
-  cycleKind: 'full' | 'short' | null;
-  cyclePeriod: string | null;
-  cycleYear: number | null;
-  article: string;
-  question: string;
-  questionText: string;
-  answer: ReportAnswerKind | null;
-  value: number | null;
-  unit: string | null;
-  explanation: string | null;
-  page: number;
-  confidence: number;
-  source: 'parser' | 'curator';
-  rawText: string;
-};
+/** A joined row: the answer with its report's party and cycle, before presenting. */
+export type ReportAnswerRow = Omit<AnswerDto, 'cycle' | 'reportUrl'> & { cycleKind: ReportCycleDto['kind']; cyclePeriod: string | null; cycleYear: number | null };
 
 function conditions(filters: AnswerFilters): SQL[] {
   const where: SQL[] = [];
