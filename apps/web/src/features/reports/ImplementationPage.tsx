@@ -78,7 +78,7 @@ export default function ImplementationPage() {
       {state.status === 'success' && questions.size === 0 && <p>{t('noQuestions')}</p>}
       {rows.length > 0 && (
         <>
-          <div className="table-scroll" role="region" aria-labelledby="answers-caption" tabIndex={0}>
+          <div className="table-scroll" role="group" aria-labelledby="answers-caption" tabIndex={0}>
             <table className="answers-table">
               <caption id="answers-caption">{t('answersCaption', { count: rows.length })}</caption>
               <thead>

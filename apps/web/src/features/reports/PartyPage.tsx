@@ -105,7 +105,7 @@ export default function PartyPage({ params }: PageProps) {
         {p.answers.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="party-answers-heading" tabIndex={0}>
+          <div className="table-scroll" role="group" aria-labelledby="party-answers-heading" tabIndex={0}>
             <table className="answers-table">
               <thead>
                 <tr>
