@@ -1,5 +1,5 @@
 /** National-report answers: lists across parties, one report's answers, curators' corrections, re-parse. */
-import { and, asc, count, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { documents, nationalReports, reportAnswers, type ReportAnswerKind } from '@mep/db';
 import { reparseNationalReport } from '@mep/ingest';
 import type { AnswerDto, ReportCycleDto } from '../contracts';
@@ -62,10 +62,12 @@ export function listAnswers(context: AppContext, filters: AnswerFilters): { tota
   const where = and(...conditions(filters));
   const base = context.db.select(columns).from(reportAnswers).innerJoin(documents, eq(documents.id, reportAnswers.documentId)).innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId));
   const total = context.db.select({ n: count() }).from(reportAnswers).innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId)).where(where).get()?.n ?? 0;
-  let query = base.where(where).orderBy(asc(reportAnswers.article), asc(reportAnswers.question), asc(nationalReports.party), asc(reportAnswers.documentId)).$dynamic();
+  // Articles in numeric order (article:2 before article:17) in SQL, so pages follow one another;
+  // questions ("2.10" after "2.9") are put in order within the page.
+  const articleOrder = sql`cast(substr(${reportAnswers.article}, 9) as integer)`;
+  let query = base.where(where).orderBy(articleOrder, asc(reportAnswers.question), asc(nationalReports.party), asc(reportAnswers.documentId)).$dynamic();
   if (filters.limit !== undefined) query = query.limit(filters.limit).offset(filters.offset ?? 0);
   const rows = query.all() as ReportAnswerRow[];
-  // Article order is numeric, not textual (article:2 before article:17).
   rows.sort((a, b) => articleNumber(a.article) - articleNumber(b.article) || compareQuestions(a.question, b.question));
   return { total, answers: rows.map(presentAnswer) };
 }
