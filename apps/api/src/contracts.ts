@@ -8,6 +8,7 @@
  * web bundle nor its type check pulls in server code.
  */
 import type { z } from 'zod';
+import type { partyProfileResponse, partySummary } from './routes/parties/parties.schemas';
 import type { publicUserSchema, selfUserSchema } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
 import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
@@ -127,22 +128,6 @@ export interface AnswersResponse {
   answers: AnswerDto[];
 }
 
-export interface PartySummaryDto {
-  id: string;
-  iso3: string;
-  labels: Labels;
-  region: string | null;
-  subRegion: string | null;
-  group: string | null;
-}
-
-export interface PartyProfileDto extends PartySummaryDto {
-  counts: { documents: number; nationalReports: number; actionPlans: number; threads: number };
-  documents: { documentId: string; title: string; doctype: string; year: number | null; language: string }[];
-  nationalReports: { documentId: string; title: string; cycle: 'full' | 'short' | null; period: string | null; year: number | null; language: string }[];
-  actionPlans: { documentId: string; title: string; doctype: string; year: number | null; language: string }[];
-  answers: { article: string; question: string; questionText: string; answer: AnswerKind | null; value: number | null; unit: string | null; text: string | null; documentId: string; page: number; confidence: number; source: 'parser' | 'curator' }[];
-  /** For each question the party answered: how its region's parties answered (answer → count; `none` for blank). */
-  regionAnswers: { article: string; question: string; counts: Record<string, number> }[];
-  threads: { id: number; forumId: string; title: string; lastPostAt: string }[];
-}
+export type PartySummaryDto = z.infer<typeof partySummary>;
+/** A party's profile; `regionAnswers` counts, per question the party answered, its region's answers (`none` for blank). */
+export type PartyProfileDto = z.infer<typeof partyProfileResponse>;

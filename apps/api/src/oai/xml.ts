@@ -1,5 +1,6 @@
 /** A few XML helpers: escaping (and dropping characters XML 1.0 forbids), elements with attributes. */
 
+// eslint-disable-next-line no-control-regex -- naming the control characters XML allows (tab, LF, CR) is the point
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** Text safe inside an element or a double-quoted attribute. */

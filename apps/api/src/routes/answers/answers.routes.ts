@@ -27,7 +27,8 @@ export function answerRoutes(context: AppContext) {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader('Content-Disposition', 'attachment; filename="answers.csv"');
           res.send('\ufeff' + answersToCsv(answers));
-          return undefined;
+          // The CSV is written; mountRoutes sends nothing more for an undefined result.
+          return undefined as never;
         }
         return { total, limit: query.limit, offset: query.offset, answers };
       },

@@ -15,6 +15,7 @@ const exportQuery = z.object({
     .refine((s) => new Date(s).getTime() <= Date.now() + 60_000, 'is in the future: nothing can have been updated since then')
     .optional(),
 });
+const multilingual = z.object({ language: z.string(), value: z.string() });
 const page = z.object({ page: z.number(), pageSize: z.number(), total: z.number(), pages: z.number(), results: z.array(z.unknown()) });
 
 /** InforMEA-compatible read-only JSON: the treaty, documents, country reports, national plans. */
@@ -25,6 +26,7 @@ export function informeaRoutes(context: AppContext) {
       path: '/api/informea/treaty',
       tag: 'informea',
       summary: 'The Convention as an InforMEA Treaty entity.',
+      response: z.object({ id: z.string(), url: z.string(), titleEnglish: z.string(), officialNameEnglish: z.string(), treatyWebsiteURL: z.string(), titles: z.array(multilingual), descriptions: z.array(multilingual) }),
       handler: ({ req }) => exportTreaty(siteUrlOf(req)),
     }),
     defineRoute({

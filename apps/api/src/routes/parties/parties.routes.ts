@@ -3,14 +3,7 @@ import type { AppContext } from '../../context';
 import { ValidationError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
 import { getParty, listParties } from '../../services/parties';
-
-const labels = z.object({ ar: z.string(), en: z.string(), es: z.string(), fr: z.string(), ru: z.string(), zh: z.string() });
-const partySummary = z.object({ id: z.string(), iso3: z.string(), labels, region: z.string().nullable(), subRegion: z.string().nullable(), group: z.string().nullable() });
-
-export const partiesQuery = z.object({
-  region: z.string().regex(/^(?:region:)?\d{3}$/, 'must be an M49 code such as 002 or region:002').transform((s) => `region:${s.replace('region:', '')}`).optional(),
-  group: z.string().regex(/^(?:group:)?[a-z-]{2,30}$/, 'must be a UN regional group such as group:african').transform((s) => `group:${s.replace('group:', '')}`).optional(),
-});
+import { partiesQuery, partyProfileResponse, partySummary } from './parties.schemas';
 
 export function partyRoutes(context: AppContext) {
   return [
@@ -33,6 +26,7 @@ export function partyRoutes(context: AppContext) {
       tag: 'parties',
       summary: "A party's profile: counts, documents, national reports, action plans, answers article by article (and its region's), forum threads.",
       params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code') }),
+      response: partyProfileResponse,
       errors: [400, 404],
       handler: ({ params }) => getParty(context, params.iso3),
     }),

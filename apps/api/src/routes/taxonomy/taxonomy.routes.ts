@@ -59,7 +59,7 @@ export function taxonomyRoutes(context: AppContext) {
       tag: 'taxonomy',
       summary:
         "A concept's IRI path (BASE_IRI + scheme/slug): its SKOS description for Accept: text/turtle or application/ld+json, otherwise a 303 redirect to its page.",
-      params: z.object({ scheme: z.enum(SCHEMES), slug: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/, 'is not a concept slug') }),
+      params: z.object({ scheme: z.enum(CONCEPT_SCHEMES), slug: z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/, 'is not a concept slug') }),
       query: z.object({ format: z.enum(['ttl', 'jsonld']).optional() }),
       produces: 'text/turtle',
       errors: [400, 404],
