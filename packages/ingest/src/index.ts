@@ -7,3 +7,4 @@ export * from './search/index-settings';
 export * from './search/search-records';
 export * from './search/index-documents';
 export * from './pipeline';
+export * from './ocr';

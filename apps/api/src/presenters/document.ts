@@ -1,10 +1,24 @@
-import type { documents } from '@mep/db';
-import type { DocumentConcept, DocumentDetail } from '../contracts';
+import type { documents, ocrJobs } from '@mep/db';
+import type { DocumentConcept, DocumentDetail, OcrJobState } from '../contracts';
 
 type DocumentRow = typeof documents.$inferSelect;
+type OcrJobRow = typeof ocrJobs.$inferSelect;
+
+/** The public state of an OCR job. */
+export function presentOcrJob(job: OcrJobRow): OcrJobState {
+  return {
+    status: job.status,
+    languages: job.languages,
+    pagesTotal: job.pages.length,
+    pagesDone: job.pagesDone,
+    lowConfidencePages: job.lowConfidencePages,
+    message: job.message,
+    updatedAt: job.updatedAt,
+  };
+}
 
 /** The public shape of a document: never the storage key or internal columns. */
-export function presentDocument(row: DocumentRow, concepts: DocumentConcept[]): DocumentDetail {
+export function presentDocument(row: DocumentRow, concepts: DocumentConcept[], ocr?: OcrJobRow): DocumentDetail {
   return {
     id: row.id,
     title: row.title,
@@ -21,5 +35,6 @@ export function presentDocument(row: DocumentRow, concepts: DocumentConcept[]): 
     fileUrl: `/api/documents/${row.id}/file`,
     concepts,
     createdAt: row.createdAt,
+    ocr: ocr ? presentOcrJob(ocr) : null,
   };
 }
