@@ -65,6 +65,7 @@ export const documentFixture: DocumentDetail = {
   date: '2013-10-10',
   year: 2013,
   language: 'en',
+  languageCode: 'en',
   doctype: 'doctype:convention-text',
   fileName: 'minamata-convention.pdf',
   mime: 'application/pdf',

@@ -1,8 +1,16 @@
 import type { documents, ocrJobs } from '@mep/db';
+import { OTHER_LANGUAGE_FLAG } from '@mep/ingest';
 import type { DocumentConcept, DocumentDetail, OcrJobState } from '../contracts';
 
 type DocumentRow = typeof documents.$inferSelect;
 type OcrJobRow = typeof ocrJobs.$inferSelect;
+
+/** The ISO code of a document's language; an `other` document's detected code is kept in its flags. */
+function languageCodeOf(row: DocumentRow): string {
+  if (row.language !== 'other') return row.language;
+  const flag = row.flags.find((f) => f.startsWith(`${OTHER_LANGUAGE_FLAG}:`));
+  return flag ? flag.slice(OTHER_LANGUAGE_FLAG.length + 1).trim() : '';
+}
 
 /** The public state of an OCR job. */
 export function presentOcrJob(job: OcrJobRow): OcrJobState {
@@ -26,6 +34,7 @@ export function presentDocument(row: DocumentRow, concepts: DocumentConcept[], o
     date: row.date,
     year: row.year,
     language: row.language,
+    languageCode: languageCodeOf(row),
     doctype: row.doctype,
     fileName: row.fileName,
     mime: row.mime,

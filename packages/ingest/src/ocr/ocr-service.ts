@@ -50,6 +50,7 @@ export class OcrService {
   private readonly idleWaiters: (() => void)[] = [];
   private running = false;
   private closed = false;
+  private holds = 0;
   private readonly abort = new AbortController();
 
   constructor(
@@ -115,6 +116,21 @@ export class OcrService {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Holds queued documents back until the returned function is called: an ingest batch holds OCR so
+   * that extraction gets the cores first, and every document is stored and searchable by title sooner.
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      void this.pump();
+    };
+  }
+
   /** Resolves when no document is queued or being recognised. */
   idle(): Promise<void> {
     if (!this.running && this.queue.length === 0) return Promise.resolve();
@@ -126,20 +142,26 @@ export class OcrService {
     this.closed = true;
     this.queue.length = 0;
     this.abort.abort();
+    this.settleIdle();
     await this.idle();
   }
 
   private async pump(): Promise<void> {
-    if (this.running) return;
+    if (this.running || this.holds > 0) return;
     this.running = true;
     try {
-      for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.queue.shift()) {
+      for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.holds > 0 ? undefined : this.queue.shift()) {
         await this.recognizeDocument(id).catch((error: unknown) => this.finishJob(id, 'failed', `OCR failed: ${(error as Error)?.message ?? String(error)}`));
       }
     } finally {
       this.running = false;
-      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      this.settleIdle();
     }
+  }
+
+  private settleIdle(): void {
+    if (this.running || this.queue.length > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
   private emit(progress: OcrProgress): void {

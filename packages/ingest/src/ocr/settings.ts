@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Settings of the OCR stage, read from the environment by the API's config (see the README). */
 export interface OcrSettings {
   /** `MEP_OCR=off` switches OCR off; image-only PDFs then fail with 'no-text' as before. */
@@ -14,7 +16,7 @@ export interface OcrSettings {
   maxMemoryMb: number;
   /** Rendering resolution; 200 dpi reads 10-point text well and keeps Tesseract fast. */
   dpi: number;
-  /** `MEP_OCR_CONCURRENCY`: pages recognised at once (one Tesseract thread each). */
+  /** `MEP_OCR_CONCURRENCY`: pages recognised at once (one Tesseract thread each). Default min(2, cores). */
   concurrency: number;
   /** Pages whose mean word confidence is below this (0–100) are flagged for curators. */
   lowConfidence: number;
@@ -27,6 +29,6 @@ export const DEFAULT_OCR_SETTINGS: OcrSettings = {
   pageTimeoutMs: 120_000,
   maxMemoryMb: 1024,
   dpi: 200,
-  concurrency: 1,
+  concurrency: Math.min(2, availableParallelism()),
   lowConfidence: 60,
 };

@@ -80,6 +80,16 @@ export function documentIdFor(sha256: string): string {
  * ends as exactly one outcome; a failure never stops the batch or touches earlier documents.
  */
 export async function ingestFiles(paths: readonly string[], deps: IngestDependencies, options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  // OCR waits for the batch: extraction gets the cores, every file is stored and searchable sooner.
+  const releaseOcr = deps.ocr?.hold();
+  try {
+    return await ingestCollected(paths, deps, options);
+  } finally {
+    releaseOcr?.();
+  }
+}
+
+async function ingestCollected(paths: readonly string[], deps: IngestDependencies, options: IngestOptions): Promise<IngestOutcome[]> {
   const files = await collectFiles(paths);
   options.onStart?.(files.length);
   const outcomes: IngestOutcome[] = new Array(files.length);

@@ -14,6 +14,7 @@ export const documentResponse = z.object({
   date: z.string().nullable(),
   year: z.number().int().nullable(),
   language: z.string(),
+  languageCode: z.string().describe('ISO 639-1: the language itself for the six UN languages, the detected code (e.g. `pt`) for `other`, empty when unknown.'),
   doctype: z.string(),
   fileName: z.string(),
   mime: z.string(),
