@@ -139,6 +139,34 @@ describe('OCR of the Arabic and Chinese BBNJ texts (fonts without Unicode maps)'
   });
 });
 
+/** The field's core words, one query each, in the six languages (ar, en, es, fr, ru, zh). */
+const CORE_WORDS: Record<string, Record<'ar' | 'en' | 'es' | 'fr' | 'ru' | 'zh', string>> = {
+  mercury: { en: 'mercury', fr: 'mercure', es: 'mercurio', ru: 'ртуть', ar: 'الزئبق', zh: '汞' },
+  emissions: { en: 'emissions', fr: 'émissions', es: 'emisiones', ru: 'выбросы', ar: 'الانبعاثات', zh: '排放' },
+  releases: { en: 'releases', fr: 'rejets', es: 'liberaciones', ru: 'высвобождения', ar: 'الإطلاقات', zh: '释放' },
+  waste: { en: 'waste', fr: 'déchets', es: 'desechos', ru: 'отходы', ar: 'النفايات', zh: '废物' },
+  amalgam: { en: 'amalgam', fr: 'amalgame', es: 'amalgama', ru: 'амальгама', ar: 'الملغم', zh: '汞合金' },
+  goldMining: { en: 'gold', fr: 'orpaillage', es: 'oro', ru: 'золотодобыча', ar: 'الذهب', zh: '采金' },
+  cosmetics: { en: 'cosmetics', fr: 'cosmétiques', es: 'cosméticos', ru: 'косметика', ar: 'مستحضرات التجميل', zh: '化妆品' },
+  lamps: { en: 'lamps', fr: 'lampes', es: 'lámparas', ru: 'лампы', ar: 'المصابيح', zh: '灯' },
+  batteries: { en: 'batteries', fr: 'piles', es: 'pilas', ru: 'батареи', ar: 'البطاريات', zh: '电池' },
+  nationalActionPlan: { en: 'national action plan', fr: "plan d'action national", es: 'plan de acción nacional', ru: 'национальный план действий', ar: 'خطة العمل الوطنية', zh: '国家行动计划' },
+};
+
+describe('core words of the field in every language', () => {
+  it('find the Minamata Convention from each of the six languages', async () => {
+    const convention = documentFor('minamata-convention.pdf').documentId!;
+    const missed: string[] = [];
+    for (const [concept, words] of Object.entries(CORE_WORDS)) {
+      for (const [lang, q] of Object.entries(words)) {
+        const { body } = await platform.get(`/api/search?q=${encodeURIComponent(q)}&pageSize=20`);
+        if (!body.hits.some((h: { documentId: string }) => h.documentId === convention)) missed.push(`${concept}/${lang} "${q}"`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+});
+
 describe('search facets', () => {
   it('counts every facet and browses with an empty query', async () => {
     const { body } = await platform.get('/api/search');

@@ -5,7 +5,7 @@
  * that hangs or explodes costs that page, never the document or the process.
  */
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normaliseOcrText, parseTsvConfidence } from './ocr-text';
 import type { OcrSettings } from './settings';
@@ -113,9 +113,11 @@ export async function probeOcr(settings: OcrSettings): Promise<OcrAvailability> 
   }
 }
 
-/** Renders page `page` (1-based) of the PDF at `pdfPath` to `<dir>/p<page>.png` and returns that path. */
+/** Renders page `page` (1-based) of the PDF at `pdfPath` to `<dir>/p<page>.png` (unless it exists) and returns that path. */
 export async function renderPage(pdfPath: string, page: number, dir: string, settings: OcrSettings, signal?: AbortSignal): Promise<string> {
   const base = join(dir, `p${page}`);
+  // Rendered already (for script detection): the same image serves recognition.
+  if (await access(`${base}.png`).then(() => true, () => false)) return `${base}.png`;
   await runBounded(
     settings.pdftoppmPath,
     ['-f', String(page), '-l', String(page), '-r', String(settings.dpi), '-gray', '-png', '-singlefile', pdfPath, base],

@@ -48,7 +48,14 @@ export class OcrService {
   private readonly queue: string[] = [];
   private readonly listeners = new Set<(progress: OcrProgress) => void>();
   private readonly idleWaiters: (() => void)[] = [];
-  private running = false;
+  /** Documents being recognised now. */
+  private readonly activeIds = new Set<string>();
+  private get active(): number {
+    return this.activeIds.size;
+  }
+  /** Page slots: at most `settings.concurrency` pages are rendered or recognised at once, across documents. */
+  private freeSlots: number;
+  private readonly slotWaiters: (() => void)[] = [];
   private closed = false;
   private holds = 0;
   private readonly abort = new AbortController();
@@ -57,7 +64,9 @@ export class OcrService {
     private readonly deps: OcrServiceDependencies,
     readonly settings: OcrSettings,
     readonly availability: OcrAvailability,
-  ) {}
+  ) {
+    this.freeSlots = Math.max(1, settings.concurrency);
+  }
 
   /** True when Tesseract and pdftoppm were found. */
   get available(): boolean {
@@ -71,7 +80,7 @@ export class OcrService {
 
   /** Documents waiting or being recognised. */
   get pending(): number {
-    return this.queue.length + (this.running ? 1 : 0);
+    return this.queue.length + this.active;
   }
 
   /**
@@ -97,9 +106,9 @@ export class OcrService {
 
   /** Queues a document whose `ocr_jobs` row exists. */
   schedule(documentId: string): void {
-    if (this.closed || !this.available || this.queue.includes(documentId)) return;
+    if (this.closed || !this.available || this.queue.includes(documentId) || this.activeIds.has(documentId)) return;
     this.queue.push(documentId);
-    void this.pump();
+    this.pump();
   }
 
   /** Queues every job left queued or running by an earlier process. Returns how many. */
@@ -127,13 +136,13 @@ export class OcrService {
       if (released) return;
       released = true;
       this.holds--;
-      void this.pump();
+      this.pump();
     };
   }
 
   /** Resolves when no document is queued or being recognised. */
   idle(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
+    if (this.active === 0 && this.queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -146,21 +155,40 @@ export class OcrService {
     await this.idle();
   }
 
-  private async pump(): Promise<void> {
-    if (this.running || this.holds > 0) return;
-    this.running = true;
-    try {
-      for (let id = this.queue.shift(); id !== undefined && !this.closed; id = this.holds > 0 ? undefined : this.queue.shift()) {
-        await this.recognizeDocument(id).catch((error: unknown) => this.finishJob(id, 'failed', `OCR failed: ${(error as Error)?.message ?? String(error)}`));
-      }
-    } finally {
-      this.running = false;
-      this.settleIdle();
+  /**
+   * Starts documents while page slots could use them: several small documents run side by side, and
+   * one long document gets every slot for its pages.
+   */
+  private pump(): void {
+    while (!this.closed && this.holds === 0 && this.active < Math.max(1, this.settings.concurrency) && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      this.activeIds.add(id);
+      void this.recognizeDocument(id)
+        .catch((error: unknown) => this.finishJob(id, 'failed', `OCR failed: ${(error as Error)?.message ?? String(error)}`))
+        .finally(() => {
+          this.activeIds.delete(id);
+          this.pump();
+          this.settleIdle();
+        });
     }
   }
 
+  private async acquireSlot(): Promise<void> {
+    if (this.freeSlots > 0) {
+      this.freeSlots--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  private releaseSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.freeSlots++;
+  }
+
   private settleIdle(): void {
-    if (this.running || this.queue.length > 0) return;
+    if (this.active > 0 || this.queue.length > 0) return;
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 
@@ -193,7 +221,15 @@ export class OcrService {
           .map((p) => p.page),
       );
       const todo = job.pages.filter((p) => !done.has(p));
-      const languages = job.languages || (await this.chooseLanguages(pdfPath, todo[0] ?? job.pages[0] ?? 1, dir));
+      let languages = job.languages;
+      if (!languages) {
+        await this.acquireSlot();
+        try {
+          languages = await this.chooseLanguages(pdfPath, todo[0] ?? job.pages[0] ?? 1, dir);
+        } finally {
+          this.releaseSlot();
+        }
+      }
       if (!job.languages) db.update(ocrJobs).set({ languages }).where(eq(ocrJobs.documentId, documentId)).run();
 
       const outcomes: PageOutcome[] = [];
@@ -203,7 +239,13 @@ export class OcrService {
       const next = [...todo];
       const worker = async (): Promise<void> => {
         for (let page = next.shift(); page !== undefined && !this.closed; page = next.shift()) {
-          const outcome = await this.recognizePage(pdfPath, page, languages, dir);
+          await this.acquireSlot();
+          let outcome: PageOutcome;
+          try {
+            outcome = await this.recognizePage(pdfPath, page, languages, dir);
+          } finally {
+            this.releaseSlot();
+          }
           outcomes.push(outcome);
           if (outcome.text !== undefined) {
             db.update(pages).set({ text: outcome.text, ocrConfidence: outcome.confidence }).where(and(eq(pages.documentId, documentId), eq(pages.page, page))).run();
@@ -240,9 +282,9 @@ export class OcrService {
     const installed = this.availability.available ? this.availability.languages : [];
     let script: string | undefined;
     try {
+      // The image stays for the page's recognition (renderPage reuses it).
       const image = await renderPage(pdfPath, page, dir, this.settings, this.abort.signal);
       if (installed.includes('osd')) script = await detectScript(image, this.settings, this.abort.signal);
-      await unlink(image).catch(() => undefined);
     } catch {
       // An unrenderable page fails again, with its reason, when it is recognised.
     }

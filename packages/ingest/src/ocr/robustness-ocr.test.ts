@@ -2,7 +2,7 @@
  * Every hostile PDF of ../shared/robustness through the whole ingest pipeline with OCR on: each file
  * must end ingested (its image pages recognised, or flagged as holding no text) or failed with a
  * stable code and a sentence, never a crash or a hang. OCR is capped at the first page of each
- * document (MEP_OCR_MAX_PAGES=1) to keep the run bounded.
+ * document (MEP_OCR_MAX_PAGES=1), at 100 dpi, to keep the run bounded.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,7 @@ afterAll(async () => {
 it(`ingests all ${files.length} robustness PDFs with OCR on: every file ingested or failed with a reason`, { timeout: 1_200_000 }, async () => {
   const db = openDatabase(join(dir, 'mep.sqlite'));
   const deps = { db, blobs: createLocalBlobStore(join(dir, 'blobs')), taxonomy: loadTaxonomy() };
-  const ocr = await createOcrService(deps, { maxPages: 1, pageTimeoutMs: 20_000, maxMemoryMb: 768 });
+  const ocr = await createOcrService(deps, { maxPages: 1, pageTimeoutMs: 20_000, maxMemoryMb: 768, dpi: 100 });
   expect(ocr.available).toBe(true);
   const started = performance.now();
   try {
