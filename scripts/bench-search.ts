@@ -41,7 +41,8 @@ function toParams(query: (typeof queries)[number]): SearchDocumentsParams {
 }
 
 try {
-  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0' }), { info() {}, error: console.error });
+  // OCR off: background recognition would share the cores with the queries being measured.
+  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0', MEP_OCR: 'off' }), { info() {}, error: console.error });
   let passages = 0;
   for (let batch = 1; passages < MIN_PASSAGES; batch++) {
     const files = copyCorpusPdfs(join(work, `files-${batch}`), 4, `batch ${batch} `);
