@@ -11,7 +11,8 @@ import { closeSandboxPools, ingestFiles } from '@mep/ingest';
 import { buildSearchQueries, closeContext, createContext, readConfig, startServer, type SearchDocumentsParams } from '@mep/api';
 import { copyCorpusPdfs, percentile } from './bench-corpus';
 
-const MIN_PASSAGES = 10_000;
+// BENCH_MIN_PASSAGES=100000 runs the same bench at 10× the passages, to show how the cost grows.
+const MIN_PASSAGES = Number(process.env.BENCH_MIN_PASSAGES ?? 10_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'mep-bench-search-'));
 
