@@ -27,13 +27,13 @@ function run(program: string, args: string[], env: Record<string, string> = {}):
   if (result.status !== 0) throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr}`);
 }
 
-/** The same page images the pipeline makes: greyscale PNG at 200 dpi. */
+/** The same page images the pipeline makes: greyscale PGM at 200 dpi. */
 function renderImages(): { image: string; lang: string }[] {
   const out: { image: string; lang: string }[] = [];
   for (const [i, doc] of documents.entries()) {
     const dir = join(work, `images-${i}`);
     mkdirSync(dir, { recursive: true });
-    run('pdftoppm', ['-f', '1', '-l', String(pagesPerDocument), '-r', '200', '-gray', '-png', doc.file, join(dir, 'p')]);
+    run('pdftoppm', ['-f', '1', '-l', String(pagesPerDocument), '-r', '200', '-gray', doc.file, join(dir, 'p')]);
     for (const name of readdirSync(dir).sort()) out.push({ image: join(dir, name), lang: doc.lang });
   }
   return out;
@@ -42,7 +42,7 @@ function renderImages(): { image: string; lang: string }[] {
 /** Bare Tesseract, one page after another, as one would run it by hand. */
 function bareTesseract(images: { image: string; lang: string }[], env: Record<string, string>): number {
   const started = performance.now();
-  for (const { image, lang } of images) run('tesseract', [image, image.replace(/\.png$/, ''), '-l', lang], env);
+  for (const { image, lang } of images) run('tesseract', [image, image.replace(/\.pgm$/, ''), '-l', lang], env);
   return (performance.now() - started) / 1000;
 }
 

@@ -113,22 +113,46 @@ export async function probeOcr(settings: OcrSettings): Promise<OcrAvailability> 
   }
 }
 
-/** Renders page `page` (1-based) of the PDF at `pdfPath` to `<dir>/p<page>.png` (unless it exists) and returns that path. */
+/**
+ * Renders page `page` (1-based) of the PDF at `pdfPath` to the greyscale image `<dir>/p<page>.pgm` (unless
+ * it exists) and returns that path. PGM rather than PNG: no compression to pay for, and
+ * {@link isBlankImage} can read it without a decoder.
+ */
 export async function renderPage(pdfPath: string, page: number, dir: string, settings: OcrSettings, signal?: AbortSignal): Promise<string> {
   const base = join(dir, `p${page}`);
   // Rendered already (for script detection): the same image serves recognition.
-  if (await access(`${base}.png`).then(() => true, () => false)) return `${base}.png`;
+  if (await access(`${base}.pgm`).then(() => true, () => false)) return `${base}.pgm`;
   await runBounded(
     settings.pdftoppmPath,
-    ['-f', String(page), '-l', String(page), '-r', String(settings.dpi), '-gray', '-png', '-singlefile', pdfPath, base],
+    ['-f', String(page), '-l', String(page), '-r', String(settings.dpi), '-gray', '-singlefile', pdfPath, base],
     { timeoutMs: settings.pageTimeoutMs, maxMemoryMb: settings.maxMemoryMb, signal },
   );
-  return `${base}.png`;
+  return `${base}.pgm`;
+}
+
+/** Pixels darker than this (0 black … 255 white) count as ink. */
+const INK = 128;
+/** Fewer ink pixels than this and a page holds nothing to read (a speck, a scanner's dust). */
+const MIN_INK_PIXELS = 40;
+
+/**
+ * True when a binary greyscale PGM (as pdftoppm writes it) has no ink at all: an empty page, for which
+ * starting Tesseract would cost a second and find nothing.
+ */
+export async function isBlankImage(path: string): Promise<boolean> {
+  const bytes = await readFile(path);
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (!header || Number(header[3]) !== 255) return false;
+  let ink = 0;
+  for (let i = header[0].length; i < bytes.length; i++) {
+    if (bytes[i]! < INK && ++ink >= MIN_INK_PIXELS) return false;
+  }
+  return true;
 }
 
 /** Recognises one page image with Tesseract: plain text plus a TSV whose word confidences are averaged. */
 export async function recognizeImage(imagePath: string, languages: string, settings: OcrSettings, signal?: AbortSignal): Promise<RecognizedPage> {
-  const base = imagePath.replace(/\.png$/, '');
+  const base = imagePath.replace(/\.(?:png|pgm)$/, '');
   await runBounded(settings.tesseractPath, [imagePath, base, '-l', languages, 'txt', 'tsv'], {
     timeoutMs: settings.pageTimeoutMs,
     maxMemoryMb: settings.maxMemoryMb,

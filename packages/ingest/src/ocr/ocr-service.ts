@@ -15,7 +15,7 @@ import { isCleanText } from '../extract/quality';
 import type { BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
 import { applyRecognizedText, type PageOutcome } from './apply-ocr';
-import { detectScript, OcrError, probeOcr, recognizeImage, renderPage, type OcrAvailability } from './engine';
+import { detectScript, isBlankImage, OcrError, probeOcr, recognizeImage, renderPage, type OcrAvailability } from './engine';
 import { installedOnly, tesseractLanguageFor, tesseractLanguagesForScript } from './languages';
 import { DEFAULT_OCR_SETTINGS, type OcrSettings } from './settings';
 
@@ -284,7 +284,7 @@ export class OcrService {
     try {
       // The image stays for the page's recognition (renderPage reuses it).
       const image = await renderPage(pdfPath, page, dir, this.settings, this.abort.signal);
-      if (installed.includes('osd')) script = await detectScript(image, this.settings, this.abort.signal);
+      if (installed.includes('osd') && !(await isBlankImage(image))) script = await detectScript(image, this.settings, this.abort.signal);
     } catch {
       // An unrenderable page fails again, with its reason, when it is recognised.
     }
@@ -294,8 +294,9 @@ export class OcrService {
   private async recognizePage(pdfPath: string, page: number, languages: string, dir: string): Promise<PageOutcome> {
     try {
       const image = await renderPage(pdfPath, page, dir, this.settings, this.abort.signal);
-      const result = await recognizeImage(image, languages, this.settings, this.abort.signal);
-      await Promise.all([image, image.replace(/\.png$/, '.txt'), image.replace(/\.png$/, '.tsv')].map((f) => unlink(f).catch(() => undefined)));
+      const result = (await isBlankImage(image)) ? { text: '', confidence: 0 } : await recognizeImage(image, languages, this.settings, this.abort.signal);
+      const base = image.replace(/\.pgm$/, '');
+      await Promise.all([image, `${base}.txt`, `${base}.tsv`].map((f) => unlink(f).catch(() => undefined)));
       return { page, text: result.text, confidence: result.confidence };
     } catch (error) {
       const reason = error instanceof OcrError ? error.message : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
