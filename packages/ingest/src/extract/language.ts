@@ -7,6 +7,7 @@
  * Latin text the detector is unsure about. Deterministic.
  */
 import { eld } from 'eld/small';
+import { UN_LANGUAGES as LANGUAGE_LIST } from '@mep/vocabulary';
 import type { LanguageCode } from './types';
 
 const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
@@ -74,7 +75,7 @@ export function countRussianStopwords(words: readonly string[]): number {
 const MIN_LETTERS = 20;
 /** The n-gram detector reads this much of a text: plenty for a stable answer, cheap on long documents. */
 const ELD_SAMPLE = 20_000;
-const UN_LANGUAGES = new Set(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
+const UN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_LIST);
 
 /** Result of {@link detectLanguageWithConfidence}. */
 export interface DetectedLanguage {
