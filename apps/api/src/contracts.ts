@@ -61,6 +61,9 @@ export type ConceptEvidence = DocumentConcept['evidence'][number];
 export type DocumentPages = z.infer<typeof pagesResponse>;
 /** One page's text (empty for a page within the count that has none). */
 export type PageText = z.infer<typeof pageResponse>;
+
+/** The OCR job of a document, as GET /api/documents/:id reports it. */
+export type OcrJobState = NonNullable<DocumentDetail['ocr']>;
 export type RelatedResponse = z.infer<typeof relatedResponse>;
 export type RelatedDocument = RelatedResponse['documents'][number];
 

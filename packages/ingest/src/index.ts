@@ -8,3 +8,4 @@ export * from './search/search-records';
 export * from './search/index-documents';
 export * from './pipeline';
 export * from './reports';
+export * from './ocr';

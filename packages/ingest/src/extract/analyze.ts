@@ -241,6 +241,9 @@ export function guessDoctype(symbol: string | undefined, title: string, text: st
   return undefined;
 }
 
+/** Flag naming the ISO 639-1 code of a document in a language outside the six: `language-other: pt`. */
+export const OTHER_LANGUAGE_FLAG = 'language-other';
+
 /** True when the extraction warnings include `warning` (compared by its code, the part before the colon). */
 function hasWarning(doc: ExtractedDocument, warning: string): boolean {
   const code = warning.slice(0, warning.indexOf(':'));
@@ -304,7 +307,10 @@ export function analyzeDocument(doc: ExtractedDocument, fileName?: string): Docu
     }
   }
 
+  // `other` keeps what it is: the flag carries the ISO code (documents.language stays one of the facet values).
+  if (language === 'other' && detected.code) flags.push(`${OTHER_LANGUAGE_FLAG}: ${detected.code}`);
   const facts: DocumentFacts = { title: title.slice(0, 300), language, flags };
+  if (language === 'other' && detected.code) facts.otherLanguage = detected.code;
   if (symbol) facts.symbol = symbol;
   if (date) facts.date = date;
   if (year) facts.year = year;

@@ -11,8 +11,9 @@ export {
   DEFAULT_TIMEOUT_MS,
 } from './sandbox';
 export type { ExtractionPoolOptions, ExtractionPoolStats, SandboxOptions } from './sandbox';
-export { analyzeDocument, findDate, findUnSymbol } from './analyze';
+export { analyzeDocument, findDate, findUnSymbol, OTHER_LANGUAGE_FLAG } from './analyze';
 export { detectLanguage, detectLanguageWithConfidence } from './language';
-export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, REPAIRED_WARNING } from './quality';
+export type { DetectedLanguage } from './language';
+export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, NO_TEXT_LAYER_WARNING, REPAIRED_WARNING } from './quality';
 export type { TextQuality } from './quality';
 export * from '../errors';

@@ -6,6 +6,8 @@ export interface SandboxRequest {
   id: number;
   bytes: Uint8Array;
   maxBytes: number;
+  /** Return image-only PDFs as documents with empty pages (for OCR) instead of failing with 'no-text'. */
+  allowImageOnly?: boolean;
 }
 
 export type SandboxResponse =

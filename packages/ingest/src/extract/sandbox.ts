@@ -22,6 +22,8 @@ export interface SandboxOptions {
   maxMemoryMb?: number;
   /** Files above this size fail with 'too-large' before any parsing. Default 100 MB. */
   maxBytes?: number;
+  /** Image-only PDFs become documents with empty pages (to be OCR'd) instead of failing with 'no-text'. */
+  allowImageOnly?: boolean;
 }
 
 /** Settings of an {@link ExtractionPool}. */
@@ -56,6 +58,7 @@ interface Task {
   id: number;
   bytes: Uint8Array;
   maxBytes: number;
+  allowImageOnly: boolean;
   timeoutMs: number;
   resolve: (doc: ExtractedDocument) => void;
   reject: (error: IngestError) => void;
@@ -132,7 +135,7 @@ export class ExtractionPool {
    * @throws ExtractionError 'empty-file' | 'too-large' | 'unsupported-type' (checked here, no child
    *   involved), 'timeout' | 'out-of-memory' | 'extraction-crashed', or any code of the extractors.
    */
-  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number } = {}): Promise<ExtractedDocument> {
+  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number; allowImageOnly?: boolean } = {}): Promise<ExtractedDocument> {
     if (this.closed) return Promise.reject(new ExtractionError('extraction-crashed', 'the extraction pool is closed'));
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     try {
@@ -142,7 +145,7 @@ export class ExtractionPool {
       return Promise.reject(error);
     }
     return new Promise<ExtractedDocument>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, maxBytes, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, maxBytes, allowImageOnly: options.allowImageOnly ?? false, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -204,7 +207,7 @@ export class ExtractionPool {
   private dispatch(worker: Worker, task: Task): void {
     worker.task = task;
     this.setRef(worker, true);
-    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes };
+    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes, allowImageOnly: task.allowImageOnly };
     worker.child.send(request, (error) => {
       if (error) this.fail(worker, new ExtractionError('extraction-crashed', `the file could not be handed to the extraction process: ${error.message}`));
     });
@@ -336,7 +339,7 @@ export function extractInSandbox(bytes: Uint8Array, options: SandboxOptions = {}
     pool = createExtractionPool({ maxMemoryMb });
     sharedPools.set(maxMemoryMb, pool);
   }
-  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, allowImageOnly: options.allowImageOnly });
 }
 
 /** Stops the shared pools of {@link extractInSandbox}. */
