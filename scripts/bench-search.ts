@@ -11,7 +11,8 @@ import { closeSandboxPools, ingestFiles } from '@mep/ingest';
 import { buildSearchQueries, closeContext, createContext, readConfig, startServer, type SearchDocumentsParams } from '@mep/api';
 import { copyCorpusPdfs, percentile } from './bench-corpus';
 
-const MIN_PASSAGES = 10_000;
+// BENCH_MIN_PASSAGES=100000 runs the same bench at 10× the passages, to show how the cost grows.
+const MIN_PASSAGES = Number(process.env.BENCH_MIN_PASSAGES ?? 10_000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'mep-bench-search-'));
 
@@ -41,7 +42,8 @@ function toParams(query: (typeof queries)[number]): SearchDocumentsParams {
 }
 
 try {
-  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0', MEP_RATE_LIMIT_SCALE: '1000' }), { info() {}, error: console.error });
+  // OCR off: background recognition would share the cores with the queries being measured.
+  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, 'data'), PORT: '0', MEP_OCR: 'off', MEP_RATE_LIMIT_SCALE: '1000' }), { info() {}, error: console.error });
   let passages = 0;
   for (let batch = 1; passages < MIN_PASSAGES; batch++) {
     const files = copyCorpusPdfs(join(work, `files-${batch}`), 4, `batch ${batch} `);

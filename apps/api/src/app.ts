@@ -20,12 +20,18 @@ import { forumRoutes } from './routes/forums/forums.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { notificationRoutes } from './routes/notifications/notifications.routes';
 import { userRoutes } from './routes/users/users.routes';
+import { answerRoutes } from './routes/answers/answers.routes';
+import { partyRoutes } from './routes/parties/parties.routes';
+import { oaiRoutes } from './routes/oai/oai.routes';
+import { informeaRoutes } from './routes/informea/informea.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
   return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
     // Forums, accounts and moderation (issue 4).
-    ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context)];
+    ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
+    // National reports, party profiles (issue 13).
+    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
 }
 
 /**
@@ -45,6 +51,8 @@ export function createApp(context: AppContext, limits: RateLimits = createRateLi
   // gzip / brotli-less deflate for text (JSON, HTML, JS, CSS); PDFs and images are left as they are.
   app.use(compression());
   app.use('/api', express.json({ limit: '256kb' }));
+  // OAI-PMH harvesters may POST their arguments as a form.
+  app.use('/oai', express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 }));
   // Who is asking (session cookie) and CSRF on every state-changing request.
   app.use('/api', sessionMiddleware(context), csrfMiddleware(context));
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { readS3ConfigFromEnv, type BlobStoreConfig } from '@mep/ingest';
+import { DEFAULT_OCR_SETTINGS, readS3ConfigFromEnv, type BlobStoreConfig, type OcrSettings } from '@mep/ingest';
 import { z } from 'zod';
 import { CSRF_COOKIE } from '@mep/vocabulary';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
@@ -41,6 +41,12 @@ export interface Config {
   metricsToken?: string;
   /** SIGTERM: how long /api/ready answers 503 before the listener closes, and the bound on in-flight requests. */
   shutdown: { delayMs: number; timeoutMs: number };
+  /** Records per OAI-PMH list response (the rest follows through resumption tokens). */
+  oaiPageSize: number;
+  /** Identify's adminEmail; `.invalid` until an operator sets a real one. */
+  oaiAdminEmail: string;
+  /** Background OCR of image-only and unreadable PDF pages. */
+  ocr: OcrSettings;
 }
 
 /** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
@@ -65,6 +71,15 @@ export const configEnvSchema = z.object({
   MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
   MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
   MEP_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  MEP_OAI_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  MEP_OAI_ADMIN_EMAIL: z.email().default('admin@mep.invalid'),
+  MEP_OCR: z.enum(['on', 'off']).default('on'),
+  MEP_TESSERACT_PATH: z.string().min(1).default(DEFAULT_OCR_SETTINGS.tesseractPath),
+  MEP_PDFTOPPM_PATH: z.string().min(1).default(DEFAULT_OCR_SETTINGS.pdftoppmPath),
+  MEP_OCR_MAX_PAGES: z.coerce.number().int().min(1).max(100_000).optional(),
+  MEP_OCR_PAGE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(DEFAULT_OCR_SETTINGS.pageTimeoutMs),
+  MEP_OCR_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(DEFAULT_OCR_SETTINGS.maxMemoryMb),
+  MEP_OCR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_OCR_SETTINGS.concurrency),
 });
 
 export class ConfigError extends Error {
@@ -103,6 +118,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     metricsToken: e.MEP_METRICS_TOKEN,
     shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },
+    oaiPageSize: e.MEP_OAI_PAGE_SIZE,
+    oaiAdminEmail: e.MEP_OAI_ADMIN_EMAIL,
+    ocr: {
+      ...DEFAULT_OCR_SETTINGS,
+      enabled: e.MEP_OCR === 'on',
+      tesseractPath: e.MEP_TESSERACT_PATH,
+      pdftoppmPath: e.MEP_PDFTOPPM_PATH,
+      maxPages: e.MEP_OCR_MAX_PAGES,
+      pageTimeoutMs: e.MEP_OCR_PAGE_TIMEOUT_MS,
+      maxMemoryMb: e.MEP_OCR_MAX_MEMORY_MB,
+      concurrency: e.MEP_OCR_CONCURRENCY,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '@mep/db';
-import { closeSandboxPools, connectSearch, createBlobStore, type BlobStore, type SearchConnection } from '@mep/ingest';
+import { closeSandboxPools, connectSearch, createBlobStore, createOcrService, type BlobStore, type OcrService, type SearchConnection } from '@mep/ingest';
 import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
@@ -24,6 +24,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Set when the process is shutting down: readiness answers 503 so balancers stop sending work. */
   lifecycle: { draining: boolean };
+  /** Background OCR of image-only pages (`available: false` with a reason when Tesseract is missing). */
+  ocr: OcrService;
 }
 
 /**
@@ -42,7 +44,8 @@ export async function createContext(config: Config, log: Logger = createLogger({
       taxonomy,
     });
     const events = createEventBus((name, error) => log.error(`A listener of ${name} failed`, error));
-    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false } };
+    const ocr = await createOcrService({ db, blobs, taxonomy, search }, config.ocr);
+    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false }, ocr };
   } catch (error) {
     closeDatabase(db);
     throw error;
@@ -51,6 +54,7 @@ export async function createContext(config: Config, log: Logger = createLogger({
 
 /** Stops the extraction sandboxes, the Markdown threads and the embedded Meilisearch (if any), and closes the database. */
 export async function closeContext(context: AppContext): Promise<void> {
+  await context.ocr.close();
   await closeSandboxPools();
   await closeMarkdownPool();
   await context.search.close();

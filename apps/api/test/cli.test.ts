@@ -71,6 +71,17 @@ describe('mep ingest', () => {
     expect(again.stdout).toMatch(/ingested: 0\s+duplicate: 1\s+failed: 0/);
   }, 300_000);
 
+  it('still ingests without Tesseract (MEP_TESSERACT_PATH at a missing program) and says OCR is unavailable', async () => {
+    const files = join(temp, 'scan');
+    mkdirSync(files, { recursive: true });
+    writeFileSync(join(files, 'note.md'), '# Mercury waste\n\nMercury waste. Mercury.\n');
+    const result = await runMep(['ingest', files, resolve(repoRoot, 'fixtures/image-only.pdf')], { MEP_DATA_DIR: join(temp, 'data-no-ocr'), MEP_TESSERACT_PATH: join(temp, 'no-such-tesseract') });
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/ingested: 1\s+duplicate: 0\s+failed: 1/);
+    expect(result.stdout).toMatch(/image-only\.pdf\s+no-text: no extractable text: scanned, needs OCR \(OCR is unavailable: /);
+    expect(result.stdout).toMatch(/OCR is unavailable: .*no-such-tesseract was not found: image-only pages were not recognised/);
+  }, 300_000);
+
   it('rejects malformed settings with the variable named', async () => {
     const result = await runMep(['ingest', temp], { MEP_DATA_DIR: join(temp, 'x'), PORT: 'eighty', MEILI_URL: 'not a url' });
     expect(result.status).toBe(1);

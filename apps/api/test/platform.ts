@@ -33,7 +33,8 @@ export async function startTestPlatform(
   options: { ingest?: string[]; env?: Record<string, string>; configure?: (config: Config) => Config; log?: Logger } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mep-api-'));
-  let config = readConfig({ MEP_DATA_DIR: dataDir, PORT: '0', ...options.env });
+  // Tests recognise only the first pages of image-only documents (MEP_OCR_MAX_PAGES) to stay quick.
+  let config = readConfig({ MEP_DATA_DIR: dataDir, PORT: '0', MEP_OCR_MAX_PAGES: '3', ...options.env });
   if (options.configure) config = options.configure(config);
   const context = await createContext(config, options.log ?? quietLogger);
   const outcomes = options.ingest ? await ingestFiles(options.ingest, context) : [];

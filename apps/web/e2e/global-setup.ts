@@ -1,5 +1,5 @@
 // Builds the web app (unless the build is fresh), starts the real platform — `pnpm mep serve --ingest
-// ../shared/corpus` with a throwaway data directory on a free port — waits until the corpus is
+// ../shared/corpus fixtures/reports/*` with a throwaway data directory on a free port — waits until the corpus is
 // searchable, and stops it afterwards. MEP_E2E_BASE_URL=http://… skips all that and uses a running one.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -20,8 +20,12 @@ declare module 'vitest' {
 const webDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = join(webDir, '..', '..');
 export const artifactsDir = join(repoRoot, 'test-artifacts', 'web');
-/** The corpus has 13 documents; ingest is done when search sees them all. */
-const EXPECTED_DOCUMENTS = 13;
+/** National reports with answer keys (fixtures/reports), for the implementation and party pages. */
+const REPORT_FIXTURES = readdirSync(join(repoRoot, 'fixtures', 'reports'))
+  .filter((name) => /\.(pdf|docx)$/.test(name))
+  .map((name) => join('fixtures', 'reports', name));
+/** The corpus has 13 documents, plus the report fixtures; ingest is done when search sees them all. */
+const EXPECTED_DOCUMENTS = 13 + REPORT_FIXTURES.length;
 const STARTUP_TIMEOUT_MS = 10 * 60_000;
 
 function findNewestMtime(path: string): number {
@@ -119,9 +123,10 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const logPath = join(artifactsDir, 'mep-serve.log');
   const log = createWriteStream(logPath);
   console.log(`[e2e] starting mep serve on ${baseUrl} (data in ${dataDir}, log in ${logPath})`);
-  const child = spawn('pnpm', ['mep', 'serve', '--ingest', '../shared/corpus'], {
+  const child = spawn('pnpm', ['mep', 'serve', '--ingest', '../shared/corpus', ...REPORT_FIXTURES], {
     cwd: repoRoot,
-    env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port) },
+    // OCR recognises the first pages only: the browser tests should not share the cores with 150 pages of OCR.
+    env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port), MEP_OCR_MAX_PAGES: '3' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

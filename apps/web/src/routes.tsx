@@ -17,6 +17,8 @@ const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
 const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
+const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
+const PartyPage = lazy(() => import('./features/reports/PartyPage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -37,6 +39,12 @@ export const routes: RouteDef[] = [
     nav: { href: '/explore', label: navLabel(commonMessages, 'navExplore'), activeFor: ['/explore', '/articles', '/annexes'] },
   },
   { path: '/articles/:ref', component: ConventionRefPage },
+  {
+    path: '/implementation',
+    component: ImplementationPage,
+    nav: { href: '/implementation', label: navLabel(commonMessages, 'navImplementation'), activeFor: ['/implementation', '/parties'] },
+  },
+  { path: '/parties/:iso3', component: PartyPage },
   { path: '/annexes/:ref', component: ConventionRefPage },
   {
     path: '/forums',

@@ -65,6 +65,7 @@ export const documentFixture: DocumentDetail = {
   date: '2013-10-10',
   year: 2013,
   language: 'en',
+  languageCode: 'en',
   doctype: 'doctype:convention-text',
   fileName: 'minamata-convention.pdf',
   mime: 'application/pdf',
@@ -78,10 +79,11 @@ export const documentFixture: DocumentDetail = {
     { id: 'party:FRA', scheme: 'party', score: 0.1, count: 1, evidence: [{ page: 2, text: 'France' }] },
   ],
   createdAt: '2026-01-01T00:00:00Z',
+  ocr: null,
 };
 
 export function pageFixture(page: number): PageText {
-  return { documentId: 'doc-convention', page, pageCount: 70, text: `Text of page ${page}. Dental amalgam shall be phased down.` };
+  return { documentId: 'doc-convention', page, pageCount: 70, text: `Text of page ${page}. Dental amalgam shall be phased down.`, ocrConfidence: null };
 }
 
 export const relatedFixture: RelatedResponse = {

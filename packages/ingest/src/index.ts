@@ -7,3 +7,5 @@ export * from './search/index-settings';
 export * from './search/search-records';
 export * from './search/index-documents';
 export * from './pipeline';
+export * from './reports';
+export * from './ocr';

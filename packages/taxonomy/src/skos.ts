@@ -31,8 +31,20 @@ function schemeIri(s: Scheme): string {
   return `${BASE_IRI}${s}`;
 }
 
-/** The whole taxonomy as SKOS JSON-LD (compacted with an inline @context). */
-export function exportSkosJsonLd(): object {
+/** The concepts to export: all, or only those named (then without the scheme descriptions). */
+function selectConcepts(only?: readonly string[]): { concepts: readonly Concept[]; schemes: readonly Scheme[] } {
+  const all = loadTaxonomy().concepts;
+  if (!only) return { concepts: all, schemes: SCHEMES };
+  const wanted = new Set(only);
+  return { concepts: all.filter((c) => wanted.has(c.id)), schemes: [] };
+}
+
+/**
+ * The taxonomy as SKOS JSON-LD (compacted with an inline @context); `only` limits it to some
+ * concepts (one concept's description, for dereferencing its IRI).
+ */
+export function exportSkosJsonLd(only?: readonly string[]): object {
+  const { concepts: selected, schemes } = selectConcepts(only);
   const concepts = loadTaxonomy().concepts;
   const ids = (list: string[]): string[] => list.map(conceptIri);
   const langMap = (c: Concept): Record<string, string[]> =>
@@ -54,13 +66,13 @@ export function exportSkosJsonLd(): object {
       title: 'dct:title',
     },
     '@graph': [
-      ...SCHEMES.map((s) => ({
+      ...schemes.map((s) => ({
         '@id': schemeIri(s),
         '@type': 'skos:ConceptScheme',
         title: SCHEME_TITLES[s],
         hasTopConcept: concepts.filter((c) => c.scheme === s && !c.broader.some((b) => b.startsWith(`${s}:`))).map((c) => conceptIri(c.id)),
       })),
-      ...concepts.map((c) => ({
+      ...selected.map((c) => ({
         '@id': conceptIri(c.id),
         '@type': 'skos:Concept',
         identifier: c.id,
@@ -81,19 +93,20 @@ function literal(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"`;
 }
 
-/** The whole taxonomy as SKOS Turtle. */
-export function exportSkosTurtle(): string {
+/** The taxonomy as SKOS Turtle; `only` limits it to some concepts (see {@link exportSkosJsonLd}). */
+export function exportSkosTurtle(only?: readonly string[]): string {
+  const { concepts: selected, schemes } = selectConcepts(only);
   const concepts = loadTaxonomy().concepts;
   const lines: string[] = [`@prefix skos: <${SKOS}> .`, `@prefix dct: <${DCT}> .`, ''];
   const iri = (s: string): string => `<${s}>`;
-  for (const s of SCHEMES) {
+  for (const s of schemes) {
     const tops = concepts.filter((c) => c.scheme === s && !c.broader.some((b) => b.startsWith(`${s}:`)));
     lines.push(`${iri(schemeIri(s))} a skos:ConceptScheme ;`);
     lines.push(`  dct:title ${literal(SCHEME_TITLES[s])}${tops.length ? ' ;' : ' .'}`);
     if (tops.length) lines.push(`  skos:hasTopConcept ${tops.map((c) => iri(conceptIri(c.id))).join(', ')} .`);
     lines.push('');
   }
-  for (const c of concepts) {
+  for (const c of selected) {
     const props: string[] = [`a skos:Concept`, `dct:identifier ${literal(c.id)}`, `skos:inScheme ${iri(schemeIri(c.scheme))}`];
     props.push(`skos:prefLabel ${LANGS.map((l) => `${literal(c.prefLabel[l])}@${l}`).join(', ')}`);
     const alts = LANGS.flatMap((l) => (c.altLabels[l] ?? []).map((a) => `${literal(a)}@${l}`));

@@ -94,3 +94,9 @@ export function authorize(allowed: boolean, viewer: Viewer, hide?: string): asse
   if (!isSignedIn(viewer)) throw new AuthenticationRequiredError();
   throw new ForbiddenError();
 }
+
+/**
+ * National-report answers are corrected by curators; until that role exists, by moderators and
+ * admins. (Issue 13: the curator role is another helper's.)
+ */
+export const canCorrectAnswers = isModerator;

@@ -22,6 +22,8 @@ type Expectation = Record<Role, Outcome>;
 const all = (outcome: Outcome): Expectation => ({ anonymous: outcome, member: outcome, focal_point: outcome, moderator: outcome, admin: outcome });
 const signedIn: Expectation = { anonymous: 401, member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' };
 const moderators: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 'ok', admin: 'ok' };
+/** Moderators and admins get past the policy (the resource may still be missing: 404). */
+const moderatorsPass: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 'pass', admin: 'pass' };
 const admins: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 403, admin: 'ok' };
 
 interface Fixture {
@@ -53,6 +55,23 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/documents/:id/related': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/related` }), expect: all('pass') },
   'GET /api/taxonomy': { call: () => ({ method: 'GET', path: '/api/taxonomy' }), expect: all('ok') },
   'GET /api/taxonomy/concepts/:id': { call: () => ({ method: 'GET', path: '/api/taxonomy/concepts/theme:asgm' }), expect: all('ok') },
+  'GET /api/taxonomy/skos': { call: () => ({ method: 'GET', path: '/api/taxonomy/skos' }), expect: all('ok') },
+  'GET /taxonomy/:scheme/:slug': { call: () => ({ method: 'GET', path: '/taxonomy/theme/asgm?format=ttl' }), expect: all('ok') },
+
+  // National reports, parties, OAI-PMH, InforMEA (issue 13): reading is public, correcting is for curators.
+  'GET /api/answers': { call: () => ({ method: 'GET', path: '/api/answers?article=article:17' }), expect: all('ok') },
+  'GET /api/documents/:id/answers': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/answers` }), expect: all('ok') },
+  'PUT /api/documents/:id/answers/:article/:question': { call: (fx) => ({ method: 'PUT', path: `/api/documents/${fx.documentId}/answers/article:17/1`, body: { answer: 'yes' } }), expect: moderatorsPass },
+  'POST /api/documents/:id/answers/reparse': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/answers/reparse` }), expect: moderators },
+  'GET /api/parties': { call: () => ({ method: 'GET', path: '/api/parties?group=african' }), expect: all('ok') },
+  'GET /api/parties/:iso3': { call: () => ({ method: 'GET', path: '/api/parties/KEN' }), expect: all('ok') },
+  'GET /oai': { call: () => ({ method: 'GET', path: '/oai?verb=Identify' }), expect: all('ok') },
+  'POST /oai': { call: () => ({ method: 'POST', path: '/oai', body: {} }), expect: all('ok') },
+  'GET /oai/mep.xsd': { call: () => ({ method: 'GET', path: '/oai/mep.xsd' }), expect: all('ok') },
+  'GET /api/informea/treaty': { call: () => ({ method: 'GET', path: '/api/informea/treaty' }), expect: all('ok') },
+  'GET /api/informea/documents': { call: () => ({ method: 'GET', path: '/api/informea/documents' }), expect: all('ok') },
+  'GET /api/informea/country-reports': { call: () => ({ method: 'GET', path: '/api/informea/country-reports' }), expect: all('ok') },
+  'GET /api/informea/national-plans': { call: () => ({ method: 'GET', path: '/api/informea/national-plans' }), expect: all('ok') },
 
   'GET /api/auth/csrf': { call: () => ({ method: 'GET', path: '/api/auth/csrf' }), expect: all('ok') },
   'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }), expect: all('ok') },

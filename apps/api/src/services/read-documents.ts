@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { documentConcepts, documents, pages } from '@mep/db';
+import { documentConcepts, documents, ocrJobs, pages } from '@mep/db';
 import type { DocumentDetail, DocumentPages, PageText, RelatedResponse } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -16,7 +16,8 @@ export function getDocument(context: AppContext, id: string): DocumentDetail {
     .orderBy(desc(documentConcepts.score))
     .all()
     .map((c) => ({ id: c.conceptId, scheme: c.conceptId.split(':')[0] ?? '', score: c.score, count: c.count, evidence: c.evidence }));
-  return presentDocument(row, concepts);
+  const ocr = context.db.select().from(ocrJobs).where(eq(ocrJobs.documentId, id)).get();
+  return presentDocument(row, concepts, ocr);
 }
 
 /** The stored row of a document, for serving its original. */
@@ -29,19 +30,19 @@ export function getDocumentRow(context: AppContext, id: string) {
 /** Every page's text, in order. */
 export function listDocumentPages(context: AppContext, id: string): DocumentPages {
   const row = getDocumentRow(context, id);
-  const rows = context.db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, id)).orderBy(asc(pages.page)).all();
+  const rows = context.db.select({ page: pages.page, text: pages.text, ocrConfidence: pages.ocrConfidence }).from(pages).where(eq(pages.documentId, id)).orderBy(asc(pages.page)).all();
   return { documentId: id, pageCount: row.pageCount, pages: rows };
 }
 
 /** One page's text; pages past the end are a 404, not an empty page. */
 export function getDocumentPage(context: AppContext, id: string, page: number): PageText {
   const row = getDocumentRow(context, id);
-  const found = context.db.select({ text: pages.text }).from(pages).where(and(eq(pages.documentId, id), eq(pages.page, page))).get();
+  const found = context.db.select({ text: pages.text, ocrConfidence: pages.ocrConfidence }).from(pages).where(and(eq(pages.documentId, id), eq(pages.page, page))).get();
   if (!found) {
-    if (page <= row.pageCount) return { documentId: id, page, text: '', pageCount: row.pageCount };
+    if (page <= row.pageCount) return { documentId: id, page, text: '', ocrConfidence: null, pageCount: row.pageCount };
     throw new NotFoundError(`Page ${page} of document ${id} (it has ${row.pageCount})`);
   }
-  return { documentId: id, page, text: found.text, pageCount: row.pageCount };
+  return { documentId: id, page, text: found.text, ocrConfidence: found.ocrConfidence, pageCount: row.pageCount };
 }
 
 const RELATING_SCHEMES = ['theme', 'topic', 'article', 'annex'];

@@ -21,6 +21,8 @@ const TEXT_FIELDS = INDEXED_LANGUAGES.map(textField);
 const PASSAGES_PER_HIT = 3;
 /** Passages fetched with the first round trip, shared by all hits of the page. */
 const PASSAGE_POOL = 60;
+/** Documents whose single best passage also comes with the first round trip (see buildSearchQueries). */
+const DISTINCT_POOL_MIN = 30;
 
 /** Meilisearch filter for the given facets; values are JSON-quoted so no value can change the expression. */
 export function buildFilter(filters: FacetFilters, except?: FacetName): string[] {
@@ -59,7 +61,16 @@ export function buildSearchQueries(context: AppContext, params: SearchDocumentsP
   }));
   // Passages of the whole result set in the same round trip: the best pages of the top hits are
   // almost always among them, so a follow-up query is the exception.
-  const passages = params.q && params.pageSize > 0 ? [{ ...passageQuery(context, params.q, filter), limit: PASSAGE_POOL }] : [];
+  // A common phrase fills that pool with the pages of a few documents; the best page of each other
+  // document (Meilisearch's search-time `distinct`) comes along too, so the per-hit follow-up round trip,
+  // which made the slowest searches, is only for hits ranked below both pools.
+  const passages =
+    params.q && params.pageSize > 0
+      ? [
+          { ...passageQuery(context, params.q, filter), limit: PASSAGE_POOL },
+          { ...passageQuery(context, params.q, filter), distinct: 'documentId', limit: Math.max(DISTINCT_POOL_MIN, params.page * params.pageSize * 2) },
+        ]
+      : [];
   return { activeFacets, queries: [main, ...perFacet, ...passages] };
 }
 
@@ -94,6 +105,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   if (!mainResult) throw new ServiceUnavailableError('search_unavailable', 'The search service gave no answer.');
   const facetResults = responses.slice(1, 1 + activeFacets.length);
   const passageResult = responses[1 + activeFacets.length];
+  const distinctResult = responses[2 + activeFacets.length];
 
   const facets = Object.fromEntries(FACET_ATTRIBUTES.map((facet) => [facet, { ...(mainResult.facetDistribution?.[facet] ?? {}) }])) as FacetCounts;
   activeFacets.forEach((facet, i) => {
@@ -119,10 +131,15 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
       const hit = byDocument.get(String(passage.documentId));
       if (hit && hit.passages.length < PASSAGES_PER_HIT) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
     }
+    for (const passage of distinctResult?.hits ?? []) {
+      const hit = byDocument.get(String(passage.documentId));
+      if (hit && hit.passages.length === 0) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
+    }
     let missing = hits.filter((hit) => hit.passages.length === 0);
     // A pool that came back short holds every matching passage: a hit missing from it has none, so
-    // only a full pool is worth a follow-up query.
-    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL) missing = await fetchPassagesPerHit(context, params.q, missing);
+    // only full pools are worth a follow-up query.
+    const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing);
     if (missing.length > 0 && relatedConcepts.length > 0) attachEvidencePassages(context, missing, relatedConcepts);
   }
 

@@ -1,2 +1,4 @@
 export * from './repository';
 export * from './forums';
+export * from './reports';
+export * from './oai';

@@ -33,6 +33,8 @@ export const pages = sqliteTable(
       .references(() => documents.id, { onDelete: 'cascade' }),
     page: integer('page').notNull(),
     text: text('text').notNull(),
+    /** Mean word confidence (0–100) when the text was recognised from the page image; null for a text layer. */
+    ocrConfidence: real('ocr_confidence'),
   },
   (t) => [primaryKey({ columns: [t.documentId, t.page] })],
 );
@@ -76,4 +78,31 @@ export const ingestJobs = sqliteTable(
     finishedAt: text('finished_at'),
   },
   (t) => [index('ingest_jobs_status_idx').on(t.status)],
+);
+
+export type OcrJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/**
+ * Background text recognition of one document's image-only or unreadable pages. One row per document:
+ * the document is stored and searchable by title before this runs, and a restart resumes unfinished rows.
+ */
+export const ocrJobs = sqliteTable(
+  'ocr_jobs',
+  {
+    documentId: text('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    status: text('status').$type<OcrJobStatus>().notNull(),
+    /** Tesseract language codes used, e.g. `ara` or `eng+fra`. */
+    languages: text('languages').notNull(),
+    /** Pages chosen for recognition (after the page cap). */
+    pages: text('pages', { mode: 'json' }).$type<number[]>().notNull(),
+    pagesDone: integer('pages_done').notNull().default(0),
+    /** Pages whose recognition confidence is below the threshold: for curators to check. */
+    lowConfidencePages: text('low_confidence_pages', { mode: 'json' }).$type<number[]>().notNull().default(sql`'[]'`),
+    message: text('message'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('ocr_jobs_status_idx').on(t.status)],
 );

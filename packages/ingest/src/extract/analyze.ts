@@ -234,7 +234,7 @@ export function guessDoctype(symbol: string | undefined, title: string, text: st
   const articles = text.match(/^[^\S\n\r\u2028\u2029]*(?:Article|Artículo|Статья)\s+\d+/gimu)?.length ?? 0;
   if (/(?<!\p{L})(?:Convention|Agreement|Protocol|Accord|Acuerdo|Convenio|Соглашение|Конвенция)(?!\p{L})/iu.test(title) && articles >= 10) return 'doctype:convention-text';
   if (/national action plan|plan d'action national|plan de acción nacional|национальный план действий|خطة العمل الوطنية|国家行动计划/i.test(title)) return 'doctype:national-action-plan';
-  if (/national report|rapport national|informe nacional|национальный доклад|التقرير الوطني|国家报告/i.test(title)) return 'doctype:national-report';
+  if (/national report|rapport national|informe nacional|национальный доклад|التقرير الوطني|تقرير وطني|国家报告/i.test(title)) return 'doctype:national-report';
   if (/\bguidance\b|\bguidelines?\b|lignes directrices|orientations|orientaciones|руководство|руководящие принципы|إرشادات|指导|指南/i.test(title)) return 'doctype:guidance';
   if (/\bdecision\s+MC-\d+\/\d+/i.test(title)) return 'doctype:cop-decision';
   if (/\b(?:technical|assessment|report|study)\b/i.test(title)) return 'doctype:technical-report';
@@ -242,6 +242,9 @@ export function guessDoctype(symbol: string | undefined, title: string, text: st
   if (symbol?.startsWith('UNEP/MC/')) return 'doctype:meeting-document';
   return undefined;
 }
+
+/** Flag naming the ISO 639-1 code of a document in a language outside the six: `language-other: pt`. */
+export const OTHER_LANGUAGE_FLAG = 'language-other';
 
 /** True when the extraction warnings include `warning` (compared by its code, the part before the colon). */
 function hasWarning(doc: ExtractedDocument, warning: string): boolean {
@@ -306,7 +309,10 @@ export function analyzeDocument(doc: ExtractedDocument, fileName?: string): Docu
     }
   }
 
+  // `other` keeps what it is: the flag carries the ISO code (documents.language stays one of the facet values).
+  if (language === 'other' && detected.code) flags.push(`${OTHER_LANGUAGE_FLAG}: ${detected.code}`);
   const facts: DocumentFacts = { title: title.slice(0, 300), language, flags };
+  if (language === 'other' && detected.code) facts.otherLanguage = detected.code;
   if (symbol) facts.symbol = symbol;
   if (date) facts.date = date;
   if (year) facts.year = year;

@@ -32,11 +32,11 @@ export function checkExtractable(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES
  *
  * @throws ExtractionError with a stable code for every expected failure.
  */
-export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: number } = {}): Promise<ExtractedDocument> {
+export async function extractDocument(bytes: Uint8Array, options: { maxBytes?: number; allowImageOnly?: boolean } = {}): Promise<ExtractedDocument> {
   const type = checkExtractable(bytes, options.maxBytes);
   switch (type.kind) {
     case 'pdf': {
-      const doc = await extractPdf(type.offset > 0 ? bytes.subarray(type.offset) : bytes);
+      const doc = await extractPdf(type.offset > 0 ? bytes.subarray(type.offset) : bytes, { allowImageOnly: options.allowImageOnly });
       if (type.offset > 0) doc.warnings.push(`leading-junk: ${type.offset} bytes before the PDF header were skipped`);
       return doc;
     }

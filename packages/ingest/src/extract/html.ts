@@ -43,6 +43,15 @@ function collectBlocks(root: Node): { blocks: string[]; pageBreakBefore: Set<num
       flush();
       pageBreakBefore.add(blocks.length);
     }
+    if (tag === 'tr') {
+      // One line per table row, cells separated by tabs (as pdf.js separates PDF table cells), so a
+      // row's label and its value stay together.
+      flush();
+      const cells = el.childNodes.filter((c) => c.nodeType === NodeType.ELEMENT_NODE && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? ''));
+      const row = cells.map((c) => collapse((c as HTMLElement).structuredText).replace(/\s+/g, ' ')).join('\t');
+      if (row.replace(/\t/g, '').trim()) blocks.push(row);
+      return;
+    }
     if (isBlock) flush();
     if (tag === 'br') buffer += '\n';
     for (const child of el.childNodes) visit(child);

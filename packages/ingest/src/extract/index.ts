@@ -12,8 +12,9 @@ export {
 } from './sandbox';
 export type { ExtractionPoolOptions, ExtractionPoolStats, SandboxOptions } from './sandbox';
 export type { AnalyzedDocument } from './sandbox-protocol';
-export { analyzeDocument, findDate, findUnSymbol } from './analyze';
+export { analyzeDocument, findDate, findUnSymbol, OTHER_LANGUAGE_FLAG } from './analyze';
 export { detectLanguage, detectLanguageWithConfidence } from './language';
-export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, REPAIRED_WARNING } from './quality';
+export type { DetectedLanguage } from './language';
+export { assessTextQuality, isCleanText, LOW_QUALITY_WARNING, NO_TEXT_LAYER_WARNING, REPAIRED_WARNING } from './quality';
 export type { TextQuality } from './quality';
 export * from '../errors';

@@ -1,8 +1,13 @@
 /**
- * A small language identifier for the six UN languages: Unicode script counts decide Arabic, Chinese
- * and Russian; stopword frequencies split Latin-script text between English, French and Spanish.
- * No model, no download, deterministic.
+ * Language identification in two stages. First the Unicode script counts say which script family a text
+ * is in (Arabic, Han, Cyrillic, Latin). Then a statistical n-gram detector (`eld`, its small database,
+ * bundled with the package: no download) decides the language within that script, so that Persian is not
+ * filed as Arabic, Ukrainian as Russian, or Portuguese and Catalan as Spanish. Languages outside the six
+ * UN languages come back as `other` with their ISO 639-1 code. Stopword counts remain the fallback for
+ * Latin text the detector is unsure about. Deterministic.
  */
+import { eld } from 'eld/small';
+import { UN_LANGUAGES as LANGUAGE_LIST } from '@mep/vocabulary';
 import type { LanguageCode } from './types';
 
 const STOPWORDS: Record<'en' | 'fr' | 'es', ReadonlySet<string>> = {
@@ -68,6 +73,35 @@ export function countRussianStopwords(words: readonly string[]): number {
 }
 
 const MIN_LETTERS = 20;
+/** The n-gram detector reads this much of a text: plenty for a stable answer, cheap on long documents. */
+const ELD_SAMPLE = 20_000;
+const UN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGE_LIST);
+
+/** Result of {@link detectLanguageWithConfidence}. */
+export interface DetectedLanguage {
+  language: LanguageCode;
+  /** Rough confidence in 0..1. */
+  confidence: number;
+  /** ISO 639-1 code of the detected language (e.g. `pt` when `language` is `other`); undefined when unknown. */
+  code?: string;
+}
+
+/** The n-gram detector's answer for a text, when it is reliable. */
+function detectStatistically(text: string): { code: string; score: number } | undefined {
+  const result = eld.detect(text.length > ELD_SAMPLE ? text.slice(0, ELD_SAMPLE) : text);
+  if (!result.language || !result.isReliable()) return undefined;
+  return { code: result.language, score: result.getScores()[result.language] ?? 0 };
+}
+
+/**
+ * Second stage for a script family: the detector may confirm the expected UN language, or name another
+ * language of the same script (fa, ur for Arabic script; uk, bg, be for Cyrillic). Unsure means the UN language.
+ */
+function refineWithinScript(sample: string, expected: 'ar' | 'ru', scriptShare: number): DetectedLanguage {
+  const found = detectStatistically(sample);
+  if (found && found.code !== expected) return { language: 'other', confidence: found.score, code: found.code };
+  return { language: expected, confidence: scriptShare, code: expected };
+}
 
 /**
  * Detects the language of a text among the six UN languages.
@@ -79,24 +113,29 @@ export function detectLanguage(text: string): LanguageCode {
 }
 
 /** Like {@link detectLanguage}, also returning a rough confidence in 0..1 (share of winning evidence). */
-export function detectLanguageWithConfidence(text: string): { language: LanguageCode; confidence: number } {
+export function detectLanguageWithConfidence(text: string): DetectedLanguage {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const s = countScripts(sample);
   const total = s.latin + s.cyrillic + s.arabic + s.han + s.kana + s.hangul + s.other;
   if (total < MIN_LETTERS) return { language: 'other', confidence: 0 };
   const share = (n: number): number => n / total;
   // Han ideographs carry a word each, so a smaller share of them already means Chinese text.
-  if (s.kana > s.han * 0.2 && share(s.kana + s.han) > 0.4) return { language: 'other', confidence: share(s.kana + s.han) };
-  if (share(s.han) > 0.3) return { language: 'zh', confidence: share(s.han) };
-  if (share(s.arabic) > 0.4) return { language: 'ar', confidence: share(s.arabic) };
-  if (share(s.cyrillic) > 0.4) return { language: 'ru', confidence: share(s.cyrillic) };
+  if (s.kana > s.han * 0.2 && share(s.kana + s.han) > 0.4) return { language: 'other', confidence: share(s.kana + s.han), code: 'ja' };
+  if (s.hangul > 0 && share(s.hangul) > 0.4) return { language: 'other', confidence: share(s.hangul), code: 'ko' };
+  if (share(s.han) > 0.3) return { language: 'zh', confidence: share(s.han), code: 'zh' };
+  if (share(s.arabic) > 0.4) return refineWithinScript(sample, 'ar', share(s.arabic));
+  if (share(s.cyrillic) > 0.4) return refineWithinScript(sample, 'ru', share(s.cyrillic));
   if (share(s.latin) > 0.5) {
+    const found = detectStatistically(sample);
+    if (found && UN_LANGUAGES.has(found.code)) return { language: found.code as LanguageCode, confidence: found.score, code: found.code };
+    if (found) return { language: 'other', confidence: found.score, code: found.code };
+    // The detector is unsure (short or mixed text): count function words of the three Latin UN languages.
     const score = scoreLatinStopwords(tokenizeWords(sample));
     const ranked = (Object.entries(score) as ['en' | 'fr' | 'es', number][]).sort((a, b) => b[1] - a[1]);
     const [best, second] = ranked;
     if (!best || best[1] < 2) return { language: 'other', confidence: 0 };
     const confidence = best[1] / (best[1] + (second?.[1] ?? 0));
-    return confidence >= 0.55 ? { language: best[0], confidence } : { language: 'other', confidence };
+    return confidence >= 0.55 ? { language: best[0], confidence, code: best[0] } : { language: 'other', confidence };
   }
   return { language: 'other', confidence: 0 };
 }

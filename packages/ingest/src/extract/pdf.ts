@@ -1,7 +1,7 @@
 /** PDF extraction with pdf-parse (pdf.js), page by page. */
 import { PDFParse } from 'pdf-parse';
 import { ExtractionError } from '../errors';
-import { LOW_QUALITY_WARNING, REPAIRED_WARNING, assessTextQuality, CLEAN_SCORE, repairGlyphIdText } from './quality';
+import { LOW_QUALITY_WARNING, NO_TEXT_LAYER_WARNING, REPAIRED_WARNING, assessTextQuality, CLEAN_SCORE, repairGlyphIdText } from './quality';
 import type { ExtractedDocument } from './types';
 
 /** Pages beyond this many are not extracted: a 10,000-page PDF is an attack or a mistake. */
@@ -43,9 +43,11 @@ function normalisePageText(text: string): string {
 /**
  * Extracts the pages of a PDF.
  *
+ * @param options.allowImageOnly an image-only PDF becomes a document with empty pages and the
+ *   {@link NO_TEXT_LAYER_WARNING} (the OCR stage fills them in) instead of failing with 'no-text'.
  * @throws ExtractionError 'encrypted' | 'corrupt' | 'no-text' (image-only PDF)
  */
-export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> {
+export async function extractPdf(bytes: Uint8Array, options: { allowImageOnly?: boolean } = {}): Promise<ExtractedDocument> {
   // pdf.js detaches the buffer it is given: copy so the caller's bytes stay usable.
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0, stopAtErrors: false, isEvalSupported: false });
   const warnings: string[] = [];
@@ -64,9 +66,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     const result = await parser.getText(total > MAX_PAGES ? { first: 1, last: MAX_PAGES } : {});
     let texts = result.pages.map((p) => normalisePageText(p.text));
 
-    if (texts.every((t) => t.length === 0)) {
-      throw new ExtractionError('no-text');
-    }
+    if (texts.every((t) => t.length === 0) && !options.allowImageOnly) throw new ExtractionError('no-text');
 
     const repair = repairGlyphIdText(texts);
     if (repair.repaired > 0) {
@@ -80,8 +80,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedDocument> 
     const chars = qualities.reduce((n, q) => n + q.chars, 0);
     const letters = qualities.reduce((n, q) => n + q.letters, 0);
     const score = chars === 0 ? 0 : qualities.reduce((n, q) => n + q.score * q.chars, 0) / chars;
-    if (letters === 0) throw new ExtractionError('no-text');
-    if (score < CLEAN_SCORE) {
+    if (letters === 0 && !options.allowImageOnly) throw new ExtractionError('no-text');
+    if (letters === 0) warnings.push(NO_TEXT_LAYER_WARNING);
+    else if (score < CLEAN_SCORE) {
       warnings.push(`${LOW_QUALITY_WARNING} (${cleanPages} of ${qualities.length} pages with text are clean)`);
     }
 

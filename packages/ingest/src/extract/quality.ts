@@ -8,6 +8,7 @@
 import { countRussianStopwords, scoreLatinStopwords, tokenizeWords } from './language';
 
 export const LOW_QUALITY_WARNING = 'low-quality-text: could not extract clean text';
+export const NO_TEXT_LAYER_WARNING = 'no-text-layer: the pages are images without a text layer';
 export const REPAIRED_WARNING = 'repaired-text: glyph codes remapped to characters by a heuristic';
 
 export interface TextQuality {

@@ -19,7 +19,7 @@ process.on('message', (raw: unknown) => {
   const request = raw as SandboxRequest;
   if (request?.type !== 'extract') return;
   const bytes = request.bytes instanceof Uint8Array ? request.bytes : new Uint8Array(0);
-  extractDocument(bytes, { maxBytes: request.maxBytes }).then(
+  extractDocument(bytes, { maxBytes: request.maxBytes, allowImageOnly: request.allowImageOnly }).then(
     (doc) => send({ type: 'result', id: request.id, ok: true, doc: { ...doc, facts: analyzeDocument(doc, request.fileName) } }),
     (error: unknown) => {
       const failure =

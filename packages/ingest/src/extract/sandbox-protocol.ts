@@ -11,6 +11,8 @@ export interface SandboxRequest {
   maxBytes: number;
   /** Passed to analyzeDocument, which runs in the child too (its regular expressions meet hostile text). */
   fileName?: string;
+  /** Return image-only PDFs as documents with empty pages (for OCR) instead of failing with 'no-text'. */
+  allowImageOnly?: boolean;
 }
 
 export type SandboxResponse =

@@ -23,6 +23,8 @@ export interface SandboxOptions {
   maxBytes?: number;
   /** The file's name, a hint for analyzeDocument (which runs in the sandbox, within the same timeout). */
   fileName?: string;
+  /** Image-only PDFs become documents with empty pages (to be OCR'd) instead of failing with 'no-text'. */
+  allowImageOnly?: boolean;
 }
 
 /** Settings of an {@link ExtractionPool}. */
@@ -57,6 +59,7 @@ interface Task {
   id: number;
   bytes: Uint8Array;
   maxBytes: number;
+  allowImageOnly: boolean;
   timeoutMs: number;
   fileName?: string;
   resolve: (doc: AnalyzedDocument) => void;
@@ -134,7 +137,7 @@ export class ExtractionPool {
    * @throws ExtractionError 'empty-file' | 'too-large' | 'unsupported-type' (checked here, no child
    *   involved), 'timeout' | 'out-of-memory' | 'extraction-crashed', or any code of the extractors.
    */
-  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number; fileName?: string } = {}): Promise<AnalyzedDocument> {
+  extract(bytes: Uint8Array, options: { timeoutMs?: number; maxBytes?: number; fileName?: string; allowImageOnly?: boolean } = {}): Promise<AnalyzedDocument> {
     if (this.closed) return Promise.reject(new ExtractionError('extraction-crashed', 'the extraction pool is closed'));
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     try {
@@ -144,7 +147,7 @@ export class ExtractionPool {
       return Promise.reject(error);
     }
     return new Promise<AnalyzedDocument>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, bytes, maxBytes, fileName: options.fileName, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
+      this.queue.push({ id: this.nextId++, bytes, maxBytes, fileName: options.fileName, allowImageOnly: options.allowImageOnly ?? false, timeoutMs: options.timeoutMs ?? this.defaultTimeoutMs, resolve, reject });
       this.pump();
     });
   }
@@ -206,7 +209,7 @@ export class ExtractionPool {
   private dispatch(worker: Worker, task: Task): void {
     worker.task = task;
     this.setRef(worker, true);
-    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes, fileName: task.fileName };
+    const request: SandboxRequest = { type: 'extract', id: task.id, bytes: task.bytes, maxBytes: task.maxBytes, fileName: task.fileName, allowImageOnly: task.allowImageOnly };
     worker.child.send(request, (error) => {
       if (error) this.fail(worker, new ExtractionError('extraction-crashed', `the file could not be handed to the extraction process: ${error.message}`));
     });
@@ -339,7 +342,7 @@ export function extractInSandbox(bytes: Uint8Array, options: SandboxOptions = {}
     pool = createExtractionPool({ maxMemoryMb });
     sharedPools.set(maxMemoryMb, pool);
   }
-  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, fileName: options.fileName });
+  return pool.extract(bytes, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, fileName: options.fileName, allowImageOnly: options.allowImageOnly });
 }
 
 /** Stops the shared pools of {@link extractInSandbox}. */

@@ -34,6 +34,8 @@ export interface DocumentFacts {
   date?: string;
   year?: number;
   language: LanguageCode;
+  /** ISO 639-1 code of the detected language when `language` is `other` (e.g. `pt`, `uk`, `fa`). */
+  otherLanguage?: string;
   doctypeHint?: DoctypeId;
   flags: string[];
 }

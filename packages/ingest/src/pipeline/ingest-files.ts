@@ -1,15 +1,17 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { documentConcepts, documents, ingestJobs, pages, type Db } from '@mep/db';
+import { documentConcepts, documents, ingestJobs, ocrJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
 import type { DoctypeId } from '@mep/vocabulary';
 import { IngestError } from '../errors';
 import { analyzeDocument, extractInSandbox, type DocumentFacts, type ExtractedDocument } from '../extract';
+import { OCR_PENDING_FLAG, type OcrService } from '../ocr/ocr-service';
 import { sha256Hex, type BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
 import { indexDocuments } from '../search/index-documents';
 import { collectFiles } from './collect-files';
+import { documentFlagsOf, NATIONAL_REPORT_DOCTYPE, parseNationalReport, storeNationalReport } from '../reports';
 
 export type IngestStatus = 'ingested' | 'duplicate' | 'failed';
 
@@ -36,6 +38,12 @@ export interface IngestDependencies {
   search?: SearchConnection;
   /** Replaces sandboxed extraction (the benchmark measures it bare). */
   extract?: (bytes: Uint8Array) => Promise<ExtractedDocument>;
+  /**
+   * The background OCR stage. When given and available, image-only PDFs are stored (instead of failing
+   * with 'no-text') and every page without clean text is queued for recognition after the document is
+   * stored; when unavailable, documents that needed it say so in their flags.
+   */
+  ocr?: OcrService;
 }
 
 export interface IngestOptions {
@@ -73,6 +81,16 @@ export function documentIdFor(sha256: string): string {
  * ends as exactly one outcome; a failure never stops the batch or touches earlier documents.
  */
 export async function ingestFiles(paths: readonly string[], deps: IngestDependencies, options: IngestOptions = {}): Promise<IngestOutcome[]> {
+  // OCR waits for the batch: extraction gets the cores, every file is stored and searchable sooner.
+  const releaseOcr = deps.ocr?.hold();
+  try {
+    return await ingestCollected(paths, deps, options);
+  } finally {
+    releaseOcr?.();
+  }
+}
+
+async function ingestCollected(paths: readonly string[], deps: IngestDependencies, options: IngestOptions): Promise<IngestOutcome[]> {
   const files = await collectFiles(paths);
   options.onStart?.(files.length);
   const outcomes: IngestOutcome[] = new Array(files.length);
@@ -156,12 +174,20 @@ export async function ingestBytes(
   inFlight.add(sha256);
   const startedAt = new Date().toISOString();
   try {
+    const ocr = deps.ocr;
+    const allowImageOnly = ocr?.available ?? false;
     const fileName = basename(source);
-    const extracted: ExtractedDocument & { facts?: DocumentFacts } = await (deps.extract ?? ((b: Uint8Array) => extractInSandbox(b, { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, maxBytes: options.maxBytes, fileName })))(bytes);
+    const extracted: ExtractedDocument & { facts?: DocumentFacts } = await (deps.extract ?? ((b: Uint8Array) => extractInSandbox(b, { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, maxBytes: options.maxBytes, fileName, allowImageOnly })))(bytes);
     // The sandbox analyzes within its time bound; an injected extractor (tests) leaves it to us.
     const facts = extracted.facts ?? analyzeDocument(extracted, fileName);
+    const ocrPages = extracted.kind === 'pdf' && ocr ? ocr.selectPages(extracted.pages) : [];
     const matches = tagDocument({ pages: extracted.pages, title: facts.title });
-    const flags = mergeFlags([...extracted.warnings, ...facts.flags]);
+    const doctype = facts.doctypeHint ?? DEFAULT_DOCTYPE;
+    // National reports become structured answers in the same transaction as their document.
+    const report = doctype === NATIONAL_REPORT_DOCTYPE ? parseNationalReport({ pages: extracted.pages, language: facts.language }, deps.taxonomy) : undefined;
+    const flags = mergeFlags([...extracted.warnings, ...facts.flags, ...(report ? documentFlagsOf(report) : [])]);
+    if (ocrPages.length > 0) flags.push(OCR_PENDING_FLAG);
+    else if (ocr && !ocr.available && flags.some((f) => f.startsWith('low-quality-text'))) flags.push(`ocr-unavailable: ${ocr.unavailableReason}`);
     await deps.blobs.put(bytes, { contentType: extracted.mime, sha256 });
 
     const now = new Date().toISOString();
@@ -179,7 +205,7 @@ export async function ingestBytes(
           date: facts.date ?? null,
           year: facts.year ?? null,
           language: facts.language,
-          doctype: facts.doctypeHint ?? DEFAULT_DOCTYPE,
+          doctype,
           pageCount: extracted.pageCount,
           flags,
           createdAt: now,
@@ -190,10 +216,13 @@ export async function ingestBytes(
       for (const match of matches) {
         tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
       }
+      if (report) storeNationalReport(tx, id, report, now);
+      if (ocrPages.length > 0) tx.insert(ocrJobs).values(ocr!.jobValues(id, facts.language, ocrPages)).run();
       tx.insert(ingestJobs)
         .values({ source, sha256, status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, startedAt, finishedAt: now })
         .run();
     });
+    if (ocrPages.length > 0) ocr!.schedule(id);
     return {
       source,
       status: 'ingested',
@@ -206,7 +235,8 @@ export async function ingestBytes(
     };
   } catch (error) {
     const code = error instanceof IngestError ? error.code : 'internal-error';
-    const message = error instanceof IngestError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    let message = error instanceof IngestError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    if (code === 'no-text' && deps.ocr && !deps.ocr.available) message += ` (${deps.ocr.unavailableReason})`;
     return recordFailure(db, source, sha256, code, message, startedAt);
   } finally {
     inFlight.delete(sha256);

@@ -25,8 +25,8 @@ describe('the node:http client for meilisearch-js', () => {
   it('indexes and searches like the default client', async () => {
     const client = new Meilisearch({ host: server.url, apiKey: server.masterKey, httpClient: http.httpClient });
     const index = client.index('t');
-    await index.updateFilterableAttributes(['lang']).waitTask();
-    await index.addDocuments([{ id: 1, text: 'mercury emissions', lang: 'en' }, { id: 2, text: 'émissions de mercure', lang: 'fr' }]).waitTask();
+    await index.updateFilterableAttributes(['lang']).waitTask({ timeout: 60_000 });
+    await index.addDocuments([{ id: 1, text: 'mercury emissions', lang: 'en' }, { id: 2, text: 'émissions de mercure', lang: 'fr' }]).waitTask({ timeout: 60_000 }); // generous: the machine may be loaded
     const { results } = await client.multiSearch({ queries: [{ indexUid: 't', q: 'emissions', filter: 'lang = en', facets: ['lang'] }] });
     expect(results[0]?.hits.map((h) => h.id)).toEqual([1]);
     expect(results[0]?.facetDistribution?.lang).toEqual({ en: 1 });

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import { documentConcepts, documents, pages, type Db } from '@mep/db';
+import { documentConcepts, documents, ocrJobs, pages, type Db } from '@mep/db';
 import type { Taxonomy } from '@mep/taxonomy';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, type SearchFacet } from '@mep/vocabulary';
+import { isCleanText } from '../extract/quality';
 
 /** Languages that get their own localized text attribute in Meilisearch: every document language. */
 export const INDEXED_LANGUAGES = DOCUMENT_LANGUAGES;
@@ -72,7 +73,11 @@ export function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: strin
   const row = db.select().from(documents).where(eq(documents.id, documentId)).get();
   if (!row) return undefined;
   const conceptRows = db.select({ conceptId: documentConcepts.conceptId }).from(documentConcepts).where(eq(documentConcepts.documentId, documentId)).all();
-  const pageRows = db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
+  const allPages = db.select({ page: pages.page, text: pages.text, ocrConfidence: pages.ocrConfidence }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
+  // When OCR took charge of a document, its rejected text-layer pages (glyph-id garbage, waiting for
+  // recognition or past the page cap) stay out of search: they only produce false matches.
+  const ocrManaged = db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(eq(ocrJobs.documentId, documentId)).get() !== undefined;
+  const pageRows = ocrManaged ? allPages.filter((p) => p.ocrConfidence !== null || isCleanText(p.text)) : allPages;
 
   const conceptIds = conceptRows.map((c) => c.conceptId);
   const facets = buildFacetFields(taxonomy, conceptIds, row);

@@ -31,7 +31,49 @@ export async function runIngest(context: AppContext, paths: string[], out: NodeJ
   );
   bar?.stop();
   out.write(formatIngestTable(outcomes));
+  if (!context.ocr.available && outcomes.some((o) => o.flags.some((f) => f.startsWith('ocr-unavailable')) || o.errorCode === 'no-text')) {
+    out.write(`${context.ocr.unavailableReason}: image-only pages were not recognised (install tesseract-ocr and poppler-utils, see the README).\n`);
+  }
   return outcomes;
+}
+
+/**
+ * Waits for the background OCR stage with a progress bar (pages recognised / pages queued), or one line
+ * per finished document when not on a terminal. Returns at once when nothing is queued.
+ */
+export async function waitForOcr(context: AppContext, out: NodeJS.WriteStream = process.stdout): Promise<void> {
+  if (context.ocr.pending === 0) return;
+  out.write(`Recognising text on page images (OCR, ${context.ocr.settings.maxPages ? `first ${context.ocr.settings.maxPages} page(s) per document` : 'every page'})…\n`);
+  const unsubscribe = followOcr(context, out);
+  await context.ocr.idle();
+  unsubscribe();
+}
+
+/**
+ * Shows OCR progress until unsubscribed: a bar on a terminal, otherwise one line per finished document.
+ * `serve` uses it while the server already answers.
+ */
+export function followOcr(context: AppContext, out: NodeJS.WriteStream = process.stdout, useBar = out.isTTY): () => void {
+  const bar = useBar ? new SingleBar({ format: 'OCR [{bar}] {value}/{total} pages {file}', hideCursor: true }, Presets.shades_classic) : undefined;
+  const totals = new Map<string, { done: number; total: number }>();
+  let started = false;
+  const unsubscribe = context.ocr.onProgress((p) => {
+    totals.set(p.documentId, { done: p.pagesDone, total: p.pagesTotal });
+    const done = [...totals.values()].reduce((n, t) => n + t.done, 0);
+    const total = [...totals.values()].reduce((n, t) => n + t.total, 0);
+    if (bar) {
+      if (!started) bar.start(total, done, { file: p.fileName });
+      started = true;
+      bar.setTotal(total);
+      bar.update(done, { file: p.fileName });
+    } else if (p.status !== 'running') {
+      out.write(`[ocr] ${p.status.padEnd(6)} ${p.fileName}: ${p.message ?? ''}\n`);
+    }
+  });
+  return () => {
+    unsubscribe();
+    bar?.stop();
+  };
 }
 
 function shortName(path: string): string {
@@ -64,7 +106,9 @@ export function registerIngestCommand(program: Command): void {
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
+        context.ocr.resumePending();
         const outcomes = await runIngest(context, paths);
+        await waitForOcr(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
       } finally {
         await closeContext(context);

@@ -3,7 +3,7 @@ import { closeContext, createContext } from '../../context';
 import { readConfig } from '../../config';
 import { startServer, type RunningServer } from '../../server';
 import { drainServer } from '../../shutdown';
-import { runIngest } from './ingest';
+import { followOcr, runIngest } from './ingest';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -19,7 +19,14 @@ export function registerServeCommand(program: Command): void {
       let server: RunningServer | undefined;
       let shuttingDown = false;
       const startup = (async () => {
+        // OCR runs in the background after ingest: the server answers (titles are searchable) meanwhile.
+        const resumed = context.ocr.resumePending();
+        if (resumed > 0) context.log.info(`Resuming OCR of ${resumed} document(s).`);
         if (options.ingest?.length) await runIngest(context, options.ingest, process.stdout, stopIngest.signal);
+        if (context.ocr.pending > 0) {
+          const stop = followOcr(context, process.stdout, false);
+          void context.ocr.idle().then(stop);
+        }
         if (!shuttingDown) server = await startServer(context, config.port, options.host);
       })();
       const shutdown = async (signal: NodeJS.Signals) => {

@@ -14,6 +14,7 @@ export const documentResponse = z.object({
   date: z.string().nullable(),
   year: z.number().int().nullable(),
   language: z.string(),
+  languageCode: z.string().describe('ISO 639-1: the language itself for the six UN languages, the detected code (e.g. `pt`) for `other`, empty when unknown.'),
   doctype: z.string(),
   fileName: z.string(),
   mime: z.string(),
@@ -23,10 +24,23 @@ export const documentResponse = z.object({
   fileUrl: z.string(),
   concepts: z.array(z.object({ id: z.string(), scheme: z.string(), score: z.number(), count: z.number().int(), evidence: z.array(evidence) })),
   createdAt: z.string(),
+  ocr: z
+    .object({
+      status: z.enum(['queued', 'running', 'done', 'failed']),
+      languages: z.string(),
+      pagesTotal: z.number().int(),
+      pagesDone: z.number().int(),
+      lowConfidencePages: z.array(z.number().int()),
+      message: z.string().nullable(),
+      updatedAt: z.string(),
+    })
+    .nullable()
+    .describe('Background text recognition of image pages (OCR); null when the document needed none.'),
 });
 
-export const pageResponse = z.object({ documentId: z.string(), page: z.number().int(), text: z.string(), pageCount: z.number().int() });
-export const pagesResponse = z.object({ documentId: z.string(), pageCount: z.number().int(), pages: z.array(z.object({ page: z.number().int(), text: z.string() })) });
+const ocrConfidence = z.number().nullable().describe('0–100 when the text was recognised from the page image (OCR); null for the file’s own text.');
+export const pageResponse = z.object({ documentId: z.string(), page: z.number().int(), text: z.string(), ocrConfidence, pageCount: z.number().int() });
+export const pagesResponse = z.object({ documentId: z.string(), pageCount: z.number().int(), pages: z.array(z.object({ page: z.number().int(), text: z.string(), ocrConfidence })) });
 export const relatedResponse = z.object({
   documents: z.array(z.object({ documentId: z.string(), title: z.string(), doctype: z.string(), year: z.number().int().nullable(), language: z.string(), sharedConcepts: z.array(z.string()) })),
 });

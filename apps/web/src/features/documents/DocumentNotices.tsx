@@ -8,6 +8,12 @@ import { documentMessages, type DocumentKey } from './messages';
  * unknown codes are left out, so a raw code never reaches the page.
  */
 const NOTICE_BY_CODE: Record<string, DocumentKey> = {
+  'ocr-pending': 'flag_ocrPending',
+  ocr: 'flag_ocr',
+  'ocr-low-confidence': 'flag_ocrLowConfidence',
+  'ocr-partial': 'flag_ocrPartial',
+  'ocr-unavailable': 'flag_ocrUnavailable',
+  'no-text': 'flag_noText',
   'low-quality-text': 'flag_lowQualityText',
   'repaired-text': 'flag_repairedText',
   truncated: 'flag_truncated',

@@ -87,6 +87,23 @@ describe('document page', () => {
     expect(await screen.findByText('La cote du document provient du nom du fichier.')).toBeTruthy();
   });
 
+  it('says when the text was recognised from page images (OCR), in the reader\'s language, with each page\'s confidence', async () => {
+    const flags = ['ocr: text recognised from the page images of 3 page(s), mean confidence 89%', 'ocr-low-confidence: pages 2 were recognised with less than 60% confidence'];
+    stubDocumentApi({
+      '/api/documents/doc-convention': () => ({ ...documentFixture, flags }),
+      '/api/documents/doc-convention/pages/': (url) => ({ ...pageFixture(Number(url.pathname.split('/').pop())), ocrConfidence: 88.6 }),
+    });
+    renderApp('/documents/doc-convention');
+    const note = await screen.findByRole('note', { name: 'About this document’s text' });
+    expect(within(note).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'The text of this document was recognised from images of its pages (OCR); it may contain recognition errors. The original file is authoritative.',
+      'Some pages were recognised with low confidence; their text may be unreliable. Curators have been alerted.',
+    ]);
+    expect(await screen.findByText('Text recognised from the page image (OCR), confidence 89%.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Interface language'), { target: { value: 'ar' } });
+    expect(await screen.findByText(/تم التعرّف على نص هذه الوثيقة من صور صفحاتها/)).toBeTruthy();
+  });
+
   it('shows no notice for a document without flags', async () => {
     stubDocumentApi();
     renderApp('/documents/doc-convention');

@@ -73,7 +73,10 @@ export function PageViewer({ documentId, pageCount, page, q, jumpedTo, pageHref,
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'success' ? (
         state.data.text.trim() ? (
-          <div className="page-text" {...textProps}>{highlightText(state.data.text, q)}</div>
+          <>
+            {state.data.ocrConfidence !== null ? <p className="hint">{t('ocrPageNote', { confidence: Math.round(state.data.ocrConfidence) })}</p> : null}
+            <div className="page-text" {...textProps}>{highlightText(state.data.text, q)}</div>
+          </>
         ) : (
           <p className="hint">{t('emptyPage')}</p>
         )
