@@ -81,7 +81,15 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
  * Sends what waits in the outbox through SMTP_URL. Without SMTP nothing is sent and the e-mails stay
  * queued. Failures are recorded on the row and retried on the next run, up to MAX_SEND_ATTEMPTS.
  */
-export async function sendQueuedEmails(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
+export function sendQueuedEmails(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
+  // One flush at a time in this process: two overlapping ones read the same unsent rows and sent them twice.
+  const run = flushing.then(() => flushOutbox(context));
+  flushing = run.catch(() => undefined);
+  return run;
+}
+let flushing: Promise<unknown> = Promise.resolve();
+
+async function flushOutbox(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
   const { db, config } = context;
   if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
   const transport = nodemailer.createTransport(config.smtpUrl);
