@@ -8,6 +8,7 @@
  * web bundle nor its type check pulls in server code.
  */
 import type { z } from 'zod';
+import type { answersResponse, answerView } from './routes/answers/answers.schemas';
 import type { partyProfileResponse, partySummary } from './routes/parties/parties.schemas';
 import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
@@ -103,42 +104,11 @@ export type AuditEntryDto = AuditLogPage['entries'][number];
 // ---------------------------------------------------------------------------------------------
 // National reports and parties (GET /api/answers, /api/documents/:id/answers, /api/parties/:iso3)
 
-export type AnswerKind = 'yes' | 'no' | 'not-applicable' | 'number';
-export interface ReportCycleDto {
-  kind: 'full' | 'short' | null;
-  period: string | null;
-  year: number | null;
-}
-
 /** One answer of a national report; `reportUrl` opens the report at the answer's page. */
-export interface AnswerDto {
-  documentId: string;
-  documentTitle: string;
-  language: string;
-  party: string | null;
-  cycle: ReportCycleDto;
-  article: string;
-  question: string;
-  questionText: string;
-  answer: AnswerKind | null;
-  value: number | null;
-  unit: string | null;
-  explanation: string | null;
-  page: number;
-  /** 0..1: how sure the parser was (1 for a curator's answer). */
-  confidence: number;
-  source: 'parser' | 'curator';
-  /** The question's block as written, for checking an unsure answer. */
-  rawText: string;
-  reportUrl: string;
-}
-
-export interface AnswersResponse {
-  total: number;
-  limit: number;
-  offset: number;
-  answers: AnswerDto[];
-}
+export type AnswerDto = z.infer<typeof answerView>;
+export type AnswerKind = NonNullable<AnswerDto['answer']>;
+export type ReportCycleDto = AnswerDto['cycle'];
+export type AnswersResponse = z.infer<typeof answersResponse>;
 
 export type PartySummaryDto = z.infer<typeof partySummary>;
 /** A party's profile; `regionAnswers` counts, per question the party answered, its region's answers (`none` for blank). */
