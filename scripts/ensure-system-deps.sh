@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system programs the test suite drives for real (Chromium for browser tests, Redis for
+# Installs the system programs the test suite drives for real (Chromium for browser tests, PostgreSQL, Redis for
 # multi-node Socket.IO, promtool to check the /metrics output, Tesseract with the six UN languages and
 # Poppler's pdftoppm for OCR) when they are missing. Debian packages; needs root (or passwordless sudo).
 set -euo pipefail
@@ -10,6 +10,8 @@ command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 # OAI-PMH tests: xmllint validates responses, Debian's HTTP::OAI harvester (oai_pmh) harvests them.
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v oai_pmh >/dev/null 2>&1 || missing+=(libhttp-oai-perl)
+# The PostgreSQL test run: initdb + pg_ctl started by the tests as a child process (no system service).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 # Language data: ara, chi_sim, eng, fra, rus, spa (+ osd for script detection, pulled in by tesseract-ocr).

@@ -8,5 +8,10 @@ if [ "$major" -lt 22 ]; then
   npm install -g --force node@24
   hash -r 2>/dev/null || true
 fi
-command -v pnpm >/dev/null 2>&1 || npm install -g pnpm@10
+if ! command -v pnpm >/dev/null 2>&1; then
+  # After `npm install -g node@24`, npm's global prefix follows the new binary into its package folder, which is
+  # not on PATH: install pnpm beside the `node` found on PATH instead.
+  npm install -g --prefix "$(dirname "$(dirname "$(command -v node)")")" pnpm@10
+  hash -r 2>/dev/null || true
+fi
 echo "node $(node --version), pnpm $(pnpm --version)"
