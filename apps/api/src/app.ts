@@ -10,6 +10,7 @@ import { securityHeaders } from './http/security-headers';
 import { apiNotFound, createErrorMiddleware } from './http/error-middleware';
 import { buildOpenApiDocument } from './http/openapi';
 import { metricsEndpoint, observeRequests } from './observability/http';
+import { workspaceRoutes } from './routes/workspace/workspace.routes';
 import { documentRoutes } from './routes/documents/documents.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { searchRoutes } from './routes/search/search.routes';
@@ -31,7 +32,7 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context), ...workspaceRoutes(context)];
 }
 
 /**

@@ -11,6 +11,8 @@ import type { UserRole } from '@mep/vocabulary';
 export interface DomainEventMap {
   /** A file became a new repository document (`mep ingest`, `mep serve --ingest`). */
   'documents.ingested': { documentId: string };
+  /** A curator changed a document: its status, metadata or tags (search is updated by the service). */
+  'documents.changed': { documentId: string };
   'posts.created': { postId: number; threadId: number; forumId: string };
   /** Edited, hidden, restored or deleted. */
   'posts.updated': { postId: number; threadId: number; forumId: string };
@@ -34,6 +36,7 @@ export type DomainEventName = keyof DomainEventMap;
 /** Every declared event, for tests (each must be emitted somewhere); written as a record so none can be missing. */
 export const DOMAIN_EVENT_NAMES = Object.keys({
   'documents.ingested': true,
+  'documents.changed': true,
   'posts.created': true,
   'posts.updated': true,
   'threads.created': true,

@@ -85,13 +85,13 @@ describe('CSV', () => {
 });
 
 describe("a curator's correction", () => {
-  it('is refused to readers and members, accepted from moderators, and survives a re-parse', async () => {
+  it('is refused to readers and members, accepted from curators, and survives a re-parse', async () => {
     const documentId = idOf.get('en-kenya-messy.pdf')!;
     const path = `/api/documents/${documentId}/answers/article:3/2`;
     expect((await fetch(platform.url + path, { method: 'PUT' })).status).toBeGreaterThanOrEqual(400);
     const member = (await signedInClient(platform.context.db, platform.url, 'member')).client;
     expect((await member.put(path, { answer: 'no' })).status).toBe(403);
-    const moderator = (await signedInClient(platform.context.db, platform.url, 'moderator')).client;
+    const moderator = (await signedInClient(platform.context.db, platform.url, 'curator')).client;
     const corrected = await moderator.put(path, { answer: 'no', explanation: '=HYPERLINK("http://evil.example","click")' });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ answer: 'no', source: 'curator', confidence: 1 });
@@ -111,7 +111,7 @@ describe("a curator's correction", () => {
 
   it('rejects bad corrections with clear errors', async () => {
     const documentId = idOf.get('en-ghana-full.pdf')!;
-    const moderator = (await signedInClient(platform.context.db, platform.url, 'moderator')).client;
+    const moderator = (await signedInClient(platform.context.db, platform.url, 'curator')).client;
     expect((await moderator.put(`/api/documents/${documentId}/answers/article:99/1`, { answer: 'yes' })).body.error.code).toBe('invalid_request');
     expect((await moderator.put(`/api/documents/${documentId}/answers/article:3/1`, { answer: 'maybe' })).body.error.code).toBe('invalid_request');
     expect((await moderator.put(`/api/documents/${documentId}/answers/article:3/1`, { answer: 'number' })).body.error.code).toBe('invalid_request');

@@ -80,7 +80,7 @@ describe('InforMEA export', () => {
     const since = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
     const ghana = platform.outcomes.find((o) => o.source.endsWith('en-ghana-full.pdf'))!.documentId!;
-    const moderator = (await signedInClient(platform.context.db, platform.url, 'moderator')).client;
+    const moderator = (await signedInClient(platform.context.db, platform.url, 'curator')).client;
     expect((await moderator.put(`/api/documents/${ghana}/answers/article:3/1`, { answer: 'yes' })).status).toBe(200);
     const changed = await harvestAll('documents', `&updated=${encodeURIComponent(since)}`);
     expect(changed.map((d) => d.id)).toEqual([ghana]);

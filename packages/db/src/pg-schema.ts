@@ -116,3 +116,5 @@ export const pages = pgTables.pages!;
 export const documentConcepts = pgTables.documentConcepts!;
 export const ingestJobs = pgTables.ingestJobs!;
 export const ocrJobs = pgTables.ocrJobs!;
+export const documentRevisions = pgTables.documentRevisions!;
+export const tagDecisions = pgTables.tagDecisions!;

@@ -103,12 +103,15 @@ export const FACET_OF_SCHEME: Partial<Record<ConceptScheme, SearchFacet>> = {
  * Roles of signed-in users, lowest first. Adding one (say `curator`) is one line here; the compiler then
  * asks for its rank in the policies and its label in the web app's account catalog.
  */
-export const USER_ROLES = ['member', 'focal_point', 'moderator', 'admin'] as const;
+export const USER_ROLES = ['member', 'focal_point', 'curator', 'moderator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 /** Who is asking: a signed-in user's role, or an anonymous reader. */
 export type Role = UserRole | 'anonymous';
 
-/** Publication states of a repository document (declared for the review workflow; every document is published today). */
+/**
+ * Publication states of a repository document: drafts wait in the curators' queue, withdrawn documents keep
+ * their id (410 with the reason); only `published` ones are visible to readers.
+ */
 export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 

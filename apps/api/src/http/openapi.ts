@@ -9,6 +9,7 @@ const statusText: Record<number, string> = {
   403: 'Forbidden (or the CSRF header is missing or wrong)',
   404: 'Not found',
   409: 'Conflict',
+  410: 'Gone: the document was withdrawn (the body gives the reason)',
   413: 'Payload too large',
   429: 'Rate limited',
   503: 'Service unavailable',

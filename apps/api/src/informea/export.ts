@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import { documentConcepts, documents, nationalReports } from '@mep/db';
 import { conceptIri, LANGS, type Concept } from '@mep/taxonomy';
 import type { AppContext } from '../context';
+import { isPublished } from '../services/repository/visibility';
 import { NotFoundError } from '../errors';
 
 export const TREATY_ID = 'minamata';
@@ -63,7 +64,7 @@ function kindCondition(kind: 'documents' | 'country-reports' | 'national-plans')
 
 /** One page of rows of a kind, oldest update first (a stable order for incremental harvests). */
 async function pageOf(context: AppContext, kind: 'documents' | 'country-reports' | 'national-plans', query: ExportQuery): Promise<{ total: number; rows: DocRow[]; concepts: Map<string, { conceptId: string; score: number }[]> }> {
-  const where = and(kindCondition(kind), query.updated ? gte(documents.updatedAt, new Date(query.updated).toISOString()) : undefined);
+  const where = and(isPublished(), kindCondition(kind), query.updated ? gte(documents.updatedAt, new Date(query.updated).toISOString()) : undefined);
   const total = (await context.db.select({ n: count() }).from(documents).where(where).get())?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   if (query.page > pages) throw new NotFoundError(`Page ${query.page} (there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of ${query.pageSize})`);

@@ -1,6 +1,7 @@
 /** What the OAI-PMH endpoint serves: documents as records, tombstones as deleted records, sets from concepts. */
 import { and, asc, count, eq, exists, gt, gte, inArray, like, lte, min, or, sql, type SQL } from 'drizzle-orm';
 import { documentConcepts, documents, nationalReports, oaiTombstones } from '@mep/db';
+import type { DocumentStatus } from '@mep/vocabulary';
 import type { AppContext } from '../context';
 import type { ListFilter } from './protocol';
 
@@ -27,6 +28,7 @@ export interface OaiDocument {
   symbol: string | null;
   concepts: string[];
   reportParty: string | null;
+  status: DocumentStatus;
 }
 
 export interface OaiHeader {
@@ -61,7 +63,7 @@ function documentSetCondition(context: AppContext, set: string): SQL {
 }
 
 function documentConditions(context: AppContext, filter: ListFilter, after?: [string, string] | null): SQL {
-  const where: SQL[] = [sql`not ${withdrawn()}`];
+  const where: SQL[] = [sql`not ${withdrawn()}`, eq(documents.status, 'published')];
   if (filter.from) where.push(gte(documents.updatedAt, filter.from));
   if (filter.until) where.push(lte(documents.updatedAt, filter.until));
   if (filter.set) where.push(documentSetCondition(context, filter.set));
@@ -118,7 +120,7 @@ export async function loadDocuments(context: AppContext, ids: readonly string[])
   const out = new Map<string, OaiDocument>();
   if (ids.length === 0) return out;
   const rows = await context.db
-    .select({ id: documents.id, title: documents.title, updatedAt: documents.updatedAt, date: documents.date, year: documents.year, language: documents.language, doctype: documents.doctype, mime: documents.mime, symbol: documents.symbol, reportParty: nationalReports.party })
+    .select({ id: documents.id, title: documents.title, updatedAt: documents.updatedAt, date: documents.date, year: documents.year, language: documents.language, doctype: documents.doctype, mime: documents.mime, symbol: documents.symbol, status: documents.status, reportParty: nationalReports.party })
     .from(documents)
     .leftJoin(nationalReports, eq(nationalReports.documentId, documents.id))
     .where(inArray(documents.id, [...ids]))
@@ -135,26 +137,30 @@ export async function findRecord(context: AppContext, documentId: string): Promi
   const tombstone = await context.db.select().from(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).get();
   if (tombstone) return { header: { documentId, datestamp: tombstone.datestamp, sets: tombstone.sets, deleted: true } };
   const document = (await loadDocuments(context, [documentId])).get(documentId);
-  if (!document) return undefined;
+  // A draft (or a withdrawn document not yet tombstoned) has no record for harvesters.
+  if (!document || document.status !== 'published') return undefined;
   return { header: { documentId, datestamp: document.updatedAt, sets: setsOf(document), deleted: false }, document };
 }
 
 /** The oldest datestamp the repository can answer for. */
 export async function earliestDatestamp(context: AppContext): Promise<string> {
-  const a = (await context.db.select({ d: min(documents.updatedAt) }).from(documents).get())?.d;
+  const a = (await context.db.select({ d: min(documents.updatedAt) }).from(documents).where(eq(documents.status, 'published')).get())?.d;
   const b = (await context.db.select({ d: min(oaiTombstones.datestamp) }).from(oaiTombstones).get())?.d;
   return [a, b].filter((d): d is string => Boolean(d)).sort()[0] ?? '2000-01-01T00:00:00.000Z';
 }
 
 /**
- * The hook for withdrawing a document from the public record (documents have no status yet; the
- * helper adding statuses calls this): from now on OAI-PMH reports it as deleted, for ever, in the sets
+ * Withdraws a document from the public record (the review workflow calls it when a curator withdraws a
+ * published document, after the status change is committed): from now on OAI-PMH reports it as deleted, for ever, in the sets
  * it was in. Returns false when the document does not exist.
  */
 export async function withdrawFromOai(context: AppContext, documentId: string, now = new Date().toISOString()): Promise<boolean> {
-  const found = await findRecord(context, documentId);
-  if (!found || found.header.deleted) return Boolean(found);
-  await context.db.insert(oaiTombstones).values({ documentId, datestamp: now, sets: found.header.sets }).run();
+  const tombstone = await context.db.select().from(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).get();
+  if (tombstone) return true;
+  // Read regardless of status: the caller may already have marked the document withdrawn.
+  const document = (await loadDocuments(context, [documentId])).get(documentId);
+  if (!document) return false;
+  await context.db.insert(oaiTombstones).values({ documentId, datestamp: now, sets: setsOf(document) }).onConflictDoNothing().run();
   return true;
 }
 

@@ -4,7 +4,7 @@
  * every HTTP route and socket event.
  */
 import { AuthenticationRequiredError, ForbiddenError, NotFoundError } from '../errors';
-import type { Role } from '@mep/vocabulary';
+import type { DocumentStatus, Role } from '@mep/vocabulary';
 
 /** Who is asking: an anonymous reader or a signed-in user, with their private-forum memberships. */
 export interface Viewer {
@@ -43,7 +43,11 @@ export interface PostResource {
   status: 'visible' | 'hidden' | 'deleted';
 }
 
-const rank: Record<Role, number> = { anonymous: 0, member: 1, focal_point: 1, moderator: 2, admin: 3 };
+/**
+ * Rank orders the forum powers only: a curator (secretariat staff curating the repository) has a member's
+ * forum rights; repository rights are `isCurator` below, which admins also pass.
+ */
+const rank: Record<Role, number> = { anonymous: 0, member: 1, focal_point: 1, curator: 1, moderator: 2, admin: 3 };
 
 export const isSignedIn = (viewer: Viewer): viewer is SignedInViewer => viewer.userId !== null;
 export const isModerator = (viewer: Viewer): boolean => rank[viewer.role] >= rank.moderator;
@@ -95,8 +99,30 @@ export function authorize(allowed: boolean, viewer: Viewer, hide?: string): asse
   throw new ForbiddenError();
 }
 
+/** Curators and admins (who can do all a curator can) curate the repository. */
+export const isCurator = (viewer: Viewer): boolean => viewer.role === 'curator' || viewer.role === 'admin';
+
+/** A document as the repository policies see it. */
+export interface DocumentResource {
+  status: DocumentStatus;
+  submittedBy?: string | null;
+}
+
 /**
- * National-report answers are corrected by curators; until that role exists, by moderators and
- * admins. (Issue 13: the curator role is another helper's.)
+ * Curating the repository: the review queue, publish / reject / withdraw, metadata and tag corrections, the
+ * audit log. Other features (dashboards, analytics) reuse this rule rather than naming roles.
  */
-export const canCorrectAnswers = isModerator;
+export const canCurate = isCurator;
+/** National-report answers are corrected by curators (and admins). */
+export const canCorrectAnswers = isCurator;
+/** Curators upload for anyone; a focal point submits documents for their own party (they become drafts). */
+export function canSubmitDocuments(viewer: Viewer): boolean {
+  return isCurator(viewer) || (viewer.role === 'focal_point' && viewer.party !== null);
+}
+/** Published documents are public; drafts and withdrawn ones are seen by curators and by their submitter. */
+export function canViewDocument(viewer: Viewer, document: DocumentResource): boolean {
+  if (document.status === 'published') return true;
+  return isCurator(viewer) || (viewer.userId !== null && document.submittedBy === viewer.userId);
+}
+/** Whether a viewer sees unpublished documents in lists (search, related, exports): curators only. */
+export const canSeeUnpublished = isCurator;

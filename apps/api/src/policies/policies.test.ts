@@ -13,18 +13,22 @@ import { hashPassword } from '../services/passwords';
 import { createSession, csrfTokenFor, SESSION_COOKIE } from '../services/sessions';
 import { connected, emitWithAck, SessionClient, type ClientSocket } from '../services/testing/forum-harness';
 
-const ROLES: readonly Role[] = ['anonymous', 'member', 'focal_point', 'moderator', 'admin'];
+const ROLES: readonly Role[] = ['anonymous', 'member', 'focal_point', 'curator', 'moderator', 'admin'];
 
 /** `ok`: a 2xx answer. `pass`: anything but 401/403 (routes whose answer depends on data). Numbers: that exact status. */
 type Outcome = 'ok' | 'pass' | 401 | 403 | 404;
 type Expectation = Record<Role, Outcome>;
 
-const all = (outcome: Outcome): Expectation => ({ anonymous: outcome, member: outcome, focal_point: outcome, moderator: outcome, admin: outcome });
-const signedIn: Expectation = { anonymous: 401, member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' };
-const moderators: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 'ok', admin: 'ok' };
-/** Moderators and admins get past the policy (the resource may still be missing: 404). */
-const moderatorsPass: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 'pass', admin: 'pass' };
-const admins: Expectation = { anonymous: 401, member: 403, focal_point: 403, moderator: 403, admin: 'ok' };
+const all = (outcome: Outcome): Expectation => ({ anonymous: outcome, member: outcome, focal_point: outcome, curator: outcome, moderator: outcome, admin: outcome });
+const signedIn: Expectation = { anonymous: 401, member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' };
+const moderators: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 403, moderator: 'ok', admin: 'ok' };
+const admins: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 403, moderator: 403, admin: 'ok' };
+/** Curators and admins (who can do all a curator can). */
+const curators: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'ok', moderator: 403, admin: 'ok' };
+/** Curators and admins get past the policy (the resource may still be missing: 404). */
+const curatorsPass: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'pass', moderator: 403, admin: 'pass' };
+/** The audit log: curators, moderators and admins. */
+const auditors: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'ok', moderator: 'ok', admin: 'ok' };
 
 interface Fixture {
   platform: TestPlatform;
@@ -33,6 +37,8 @@ interface Fixture {
   thread(): Promise<{ threadId: number; postId: number }>;
   /** A fresh user to act upon. */
   userId(): Promise<string>;
+  /** A fresh draft document (version 1). */
+  draftId(): Promise<string>;
 }
 
 interface Call {
@@ -61,8 +67,17 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   // National reports, parties, OAI-PMH, InforMEA (issue 13): reading is public, correcting is for curators.
   'GET /api/answers': { call: () => ({ method: 'GET', path: '/api/answers?article=article:17' }), expect: all('ok') },
   'GET /api/documents/:id/answers': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/answers` }), expect: all('ok') },
-  'PUT /api/documents/:id/answers/:article/:question': { call: (fx) => ({ method: 'PUT', path: `/api/documents/${fx.documentId}/answers/article:17/1`, body: { answer: 'yes' } }), expect: moderatorsPass },
-  'POST /api/documents/:id/answers/reparse': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/answers/reparse` }), expect: moderators },
+  'PUT /api/documents/:id/answers/:article/:question': { call: (fx) => ({ method: 'PUT', path: `/api/documents/${fx.documentId}/answers/article:17/1`, body: { answer: 'yes' } }), expect: curatorsPass },
+  'POST /api/documents/:id/answers/reparse': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/answers/reparse` }), expect: curators },
+
+  // The secretariat's workspace (issue 11): curating is for curators and admins.
+  'GET /api/workspace/queue': { call: () => ({ method: 'GET', path: '/api/workspace/queue' }), expect: curators },
+  'POST /api/documents/:id/review': { call: async (fx) => ({ method: 'POST', path: `/api/documents/${await fx.draftId()}/review`, body: { decision: 'publish' } }), expect: curators },
+  'PATCH /api/documents/:id': { call: async (fx) => ({ method: 'PATCH', path: `/api/documents/${await fx.draftId()}`, body: { version: 1, title: 'Corrected title' } }), expect: curators },
+  'GET /api/documents/:id/revisions': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/revisions` }), expect: curators },
+  'PUT /api/documents/:id/concepts/:conceptId': { call: (fx) => ({ method: 'PUT', path: `/api/documents/${fx.documentId}/concepts/theme:asgm`, body: { decision: 'confirmed' } }), expect: curators },
+  'POST /api/documents/:id/retag': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/retag` }), expect: curators },
+  'GET /api/workspace/audit': { call: () => ({ method: 'GET', path: '/api/workspace/audit?action=document.' }), expect: auditors },
   'GET /api/parties': { call: () => ({ method: 'GET', path: '/api/parties?group=african' }), expect: all('ok') },
   'GET /api/parties/:iso3': { call: () => ({ method: 'GET', path: '/api/parties/KEN' }), expect: all('ok') },
   'GET /oai': { call: () => ({ method: 'GET', path: '/oai?verb=Identify' }), expect: all('ok') },
@@ -134,18 +149,18 @@ type SocketOutcome = 'ok' | 'not_found' | 'authentication_required' | 'forbidden
 /** Socket events × roles. `public` targets a public thread / forum, `private` a private working group. */
 const SOCKET_MATRIX: Record<string, Array<{ target: 'public' | 'private'; expect: Record<Role, SocketOutcome> }>> = {
   'threads.join': [
-    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
-    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', curator: 'not_found', moderator: 'ok', admin: 'ok' } },
   ],
   'forums.join': [
-    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
-    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+    { target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', curator: 'not_found', moderator: 'ok', admin: 'ok' } },
   ],
-  'threads.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } }],
-  'forums.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } }],
+  'threads.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' } }],
+  'forums.leave': [{ target: 'public', expect: { anonymous: 'ok', member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' } }],
   typing: [
-    { target: 'public', expect: { anonymous: 'authentication_required', member: 'ok', focal_point: 'ok', moderator: 'ok', admin: 'ok' } },
-    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', moderator: 'ok', admin: 'ok' } },
+    { target: 'public', expect: { anonymous: 'authentication_required', member: 'ok', focal_point: 'ok', curator: 'ok', moderator: 'ok', admin: 'ok' } },
+    { target: 'private', expect: { anonymous: 'not_found', member: 'not_found', focal_point: 'not_found', curator: 'not_found', moderator: 'ok', admin: 'ok' } },
   ],
 };
 
@@ -208,6 +223,13 @@ beforeAll(async () => {
     },
     async userId() {
       return (await quickUser('member')).userId;
+    },
+    async draftId() {
+      counter += 1;
+      const id = randomBytes(8).toString('hex');
+      const { key } = await platform.context.blobs.put(Buffer.from(`Draft ${counter}`));
+      await db.insert(documents).values({ id, sha256: key, fileName: 'draft.txt', mime: 'text/plain', kind: 'text', sizeBytes: 8, title: `Draft ${counter}`, language: 'en', doctype: 'doctype:guidance', pageCount: 1, status: 'draft', createdAt: now, updatedAt: now }).run();
+      return id;
     },
   };
   // A flag for the resolve row (id 1).

@@ -44,6 +44,10 @@ export function presentDocument(row: DocumentRow, concepts: DocumentConcept[], o
     fileUrl: `/api/documents/${row.id}/file`,
     concepts,
     createdAt: row.createdAt,
+    status: row.status,
+    statusReason: row.statusReason,
+    version: row.version,
+    summary: row.summary,
     ocr: ocr ? presentOcrJob(ocr) : null,
   };
 }

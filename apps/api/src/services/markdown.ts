@@ -1,5 +1,6 @@
 import { documents, type Db } from '@mep/db';
-import { inArray } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
+import { isPublished } from './repository/visibility';
 import sanitizeHtml from 'sanitize-html';
 import type { DocumentCardDto } from '../realtime/events';
 import { DEFAULT_MARKDOWN_BUDGET_MS, sharedMarkdownPool } from './markdown-pool';
@@ -16,7 +17,7 @@ export async function loadDocumentCards(db: Db, ids: readonly string[]): Promise
   const rows = await db
     .select({ id: documents.id, title: documents.title, doctype: documents.doctype, year: documents.year })
     .from(documents)
-    .where(inArray(documents.id, [...new Set(ids)]))
+    .where(and(inArray(documents.id, [...new Set(ids)]), isPublished()))
     .all();
   for (const row of rows) cards.set(row.id, row);
   return cards;

@@ -1,4 +1,4 @@
-import { follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
+import { documents, follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { EventBus } from '../events';
 import { authorize, canUseNotifications, canViewForum, isModerator, type Viewer } from '../policies';
@@ -70,6 +70,8 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
   const titles = await visibleThreadTitles(db, viewer, threadIds);
   const actors = new Map(actorIds.length ? (await db.select().from(users).where(inArray(users.id, actorIds)).all()).map((u) => [u.id, u]) : []);
+  const documentIds = [...new Set(rows.flatMap((r) => (r.documentId ? [r.documentId] : [])))];
+  const documentTitles = new Map(documentIds.length ? (await db.select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, documentIds)).all()).map((d) => [d.id, d.title]) : []);
   return rows.map((row) => {
     const actor = row.actorId ? actors.get(row.actorId) : undefined;
     return {
@@ -82,6 +84,10 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
       actor: actor ? presentPublicUser(actor) : null,
       createdAt: row.createdAt,
       read: row.readAt !== null,
+      document:
+        row.documentId && documentTitles.has(row.documentId)
+          ? { id: row.documentId, title: documentTitles.get(row.documentId)!, decision: row.decision as 'published' | 'rejected' | 'withdrawn', reason: row.reason }
+          : null,
     };
   });
 }

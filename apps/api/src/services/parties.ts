@@ -5,6 +5,7 @@ import type { Concept } from '@mep/taxonomy';
 import type { PartyProfileDto, PartySummaryDto } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors';
+import { documentIsPublished, isPublished } from './repository/visibility';
 
 const WORLD = 'region:001';
 
@@ -52,7 +53,7 @@ export async function getParty(context: AppContext, iso3: string): Promise<Party
     ? (await db
         .select({ documentId: documents.id, title: documents.title, doctype: documents.doctype, year: documents.year, language: documents.language })
         .from(documents)
-        .where(inArray(documents.id, ids))
+        .where(and(inArray(documents.id, ids), isPublished()))
         .orderBy(desc(documents.year), documents.title)
         .all())
     : [];
@@ -60,14 +61,14 @@ export async function getParty(context: AppContext, iso3: string): Promise<Party
     .select({ documentId: nationalReports.documentId, kind: nationalReports.cycleKind, period: nationalReports.cyclePeriod, year: nationalReports.cycleYear, language: documents.language, title: documents.title })
     .from(nationalReports)
     .innerJoin(documents, eq(documents.id, nationalReports.documentId))
-    .where(eq(nationalReports.party, concept.id))
+    .where(and(eq(nationalReports.party, concept.id), isPublished()))
     .orderBy(desc(nationalReports.cycleYear))
     .all();
   const answers = (await db
     .select({ article: reportAnswers.article, question: reportAnswers.question, questionText: reportAnswers.questionText, answer: reportAnswers.answer, value: reportAnswers.value, unit: reportAnswers.unit, text: reportAnswers.explanation, documentId: reportAnswers.documentId, page: reportAnswers.page, confidence: reportAnswers.confidence, source: reportAnswers.source })
     .from(reportAnswers)
     .innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId))
-    .where(eq(nationalReports.party, concept.id))
+    .where(and(eq(nationalReports.party, concept.id), documentIsPublished(reportAnswers.documentId)))
     .all())
     .sort((a, b) => Number(a.article.slice(8)) - Number(b.article.slice(8)) || a.question.localeCompare(b.question, 'en', { numeric: true }));
   const threadRows = await db
@@ -102,7 +103,7 @@ async function regionAnswerCounts(context: AppContext, region: string, own: read
     .select({ article: reportAnswers.article, question: reportAnswers.question, answer: reportAnswers.answer, n: count() })
     .from(reportAnswers)
     .innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId))
-    .where(and(inArray(nationalReports.party, members), or(...own.map((a) => and(eq(reportAnswers.article, a.article), eq(reportAnswers.question, a.question))))))
+    .where(and(inArray(nationalReports.party, members), documentIsPublished(reportAnswers.documentId), or(...own.map((a) => and(eq(reportAnswers.article, a.article), eq(reportAnswers.question, a.question))))))
     .groupBy(reportAnswers.article, reportAnswers.question, reportAnswers.answer)
     .all();
   const out = new Map<string, { article: string; question: string; counts: Record<string, number> }>();

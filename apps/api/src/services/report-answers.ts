@@ -5,6 +5,7 @@ import { reparseNationalReport } from '@mep/ingest';
 import type { AnswerDto, ReportCycleDto } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
+import { documentIsPublished } from './repository/visibility';
 import { authorize, canCorrectAnswers, type Viewer } from '../policies';
 import { presentAnswer, type AnswerView } from '../presenters/answers';
 
@@ -45,7 +46,8 @@ const columns = {
 export type ReportAnswerRow = Omit<AnswerDto, 'cycle' | 'reportUrl'> & { cycleKind: ReportCycleDto['kind']; cyclePeriod: string | null; cycleYear: number | null };
 
 function conditions(filters: AnswerFilters): SQL[] {
-  const where: SQL[] = [];
+  // Answers of drafts and withdrawn reports are not public.
+  const where: SQL[] = [documentIsPublished(reportAnswers.documentId)];
   if (filters.article) where.push(eq(reportAnswers.article, filters.article));
   if (filters.question) where.push(eq(reportAnswers.question, filters.question));
   if (filters.party) where.push(eq(nationalReports.party, filters.party));
@@ -82,8 +84,9 @@ function compareQuestions(a: string, b: string): number {
 
 /** One report's answers with its party and cycle; 404 for an unknown document. */
 export async function listDocumentAnswers(context: AppContext, documentId: string) {
-  const doc = await context.db.select({ id: documents.id, doctype: documents.doctype }).from(documents).where(eq(documents.id, documentId)).get();
-  if (!doc) throw new NotFoundError(`Document ${documentId}`);
+  const doc = await context.db.select({ id: documents.id, doctype: documents.doctype, status: documents.status }).from(documents).where(eq(documents.id, documentId)).get();
+  // Unpublished reports keep their answers to themselves, as they do in the cross-party lists.
+  if (!doc || doc.status !== 'published') throw new NotFoundError(`Document ${documentId}`);
   const report = await context.db.select().from(nationalReports).where(eq(nationalReports.documentId, documentId)).get();
   const answers = report ? (await listAnswers(context, { documentId })).answers : [];
   return {

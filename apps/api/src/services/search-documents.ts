@@ -24,9 +24,14 @@ const PASSAGE_POOL = 60;
 /** Documents whose single best passage also comes with the first round trip (see buildSearchQueries). */
 const DISTINCT_POOL_MIN = 30;
 
+/** The filter clause every public search carries. */
+export const PUBLISHED_ONLY = 'status NOT IN ["draft", "withdrawn"]';
+
 /** Meilisearch filter for the given facets; values are JSON-quoted so no value can change the expression. */
 export function buildFilter(filters: FacetFilters, except?: FacetName): string[] {
-  const clauses: string[] = [];
+  // Readers never see drafts or withdrawn documents. `NOT IN` (not `= published`) also keeps records
+  // indexed before statuses existed, until the next reindex gives them one.
+  const clauses: string[] = [PUBLISHED_ONLY];
   for (const facet of FACET_ATTRIBUTES) {
     const values = filters[facet];
     if (facet === except || !values?.length) continue;

@@ -2,6 +2,7 @@ import { follows, forums, postRevisions, posts, threadDocuments, threads, users,
 import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { NotFoundError, RateLimitedError } from '../errors';
+import { documentIsPublished } from './repository/visibility';
 import {
   authorize,
   canCreateThread,
@@ -42,7 +43,8 @@ export async function getVisibleThread(db: Store, viewer: Viewer, threadId: numb
 async function documentIdsOf(db: Store, threadIds: number[]): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (!threadIds.length) return map;
-  for (const row of (await db.select().from(threadDocuments).where(inArray(threadDocuments.threadId, threadIds)).all())) {
+  // A thread's document cards show published documents only.
+  for (const row of (await db.select().from(threadDocuments).where(and(inArray(threadDocuments.threadId, threadIds), documentIsPublished(threadDocuments.documentId))).all())) {
     const list = map.get(row.threadId) ?? [];
     list.push(row.documentId);
     map.set(row.threadId, list);

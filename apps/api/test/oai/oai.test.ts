@@ -186,7 +186,7 @@ describe('a real harvester (Debian libhttp-oai-perl, oai_pmh)', () => {
     const since = new Date(Date.now() + 1000).toISOString().slice(0, 19) + 'Z';
     await new Promise((r) => setTimeout(r, 1500));
     const france = platform.outcomes.find((o) => o.source.endsWith('fr-france-short.pdf'))!.documentId!;
-    const moderator = (await signedInClient(platform.context.db, platform.url, 'moderator')).client;
+    const moderator = (await signedInClient(platform.context.db, platform.url, 'curator')).client;
     expect((await moderator.put(`/api/documents/${france}/answers/article:8/1`, { answer: 'no' })).status).toBe(200);
     expect((await harvest(['-X', 'ListIdentifiers', '--metadataPrefix', 'oai_dc', '--from', since])).ids).toEqual([france]);
   }, 150_000);

@@ -163,7 +163,8 @@ export const follows = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.targetType, t.targetId] }), index('follows_target_idx').on(t.targetType, t.targetId)],
 );
 
-export type NotificationKind = 'post.created' | 'thread.created' | 'post.hidden';
+/** `document.reviewed`: a curator published, rejected or withdrew a document the user submitted. */
+export type NotificationKind = 'post.created' | 'thread.created' | 'post.hidden' | 'document.reviewed';
 
 export const notifications = sqliteTable(
   'notifications',
@@ -177,6 +178,11 @@ export const notifications = sqliteTable(
     threadId: integer('thread_id'),
     postId: integer('post_id'),
     actorId: text('actor_id'),
+    /** For `document.reviewed`: the document and the decision (`published`, `rejected`, `withdrawn`). */
+    documentId: text('document_id'),
+    decision: text('decision'),
+    /** The curator's reason, shown to the submitter. */
+    reason: text('reason'),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
     /** Set once the notification went out in a daily digest. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { DocumentStatus } from '@mep/vocabulary';
 
 /** A stored original and everything extracted from it. `id` is derived from the SHA-256 of the bytes. */
 export const documents = sqliteTable(
@@ -19,10 +20,66 @@ export const documents = sqliteTable(
     doctype: text('doctype').notNull(),
     pageCount: integer('page_count').notNull(),
     flags: text('flags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** A curator's summary; null shows the opening of the text. */
+    summary: text('summary'),
+    /** Only `published` documents are visible to readers (search, pages, files, exports). */
+    status: text('status').$type<DocumentStatus>().notNull().default('published'),
+    /** Why a curator rejected or withdrew it (a withdrawn document answers 410 with this). */
+    statusReason: text('status_reason'),
+    /** When it was first published: a withdrawn document that never was (a rejected draft) is a 404, not a 410. */
+    publishedAt: text('published_at'),
+    /** The user who uploaded it from the web (null for `mep ingest`): notified of the curator's decision. */
+    submittedBy: text('submitted_by'),
+    /** A focal point's submission is for their party. */
+    submittedForParty: text('submitted_for_party'),
+    /** Raised by every metadata correction: a save naming an older version is a conflict (409). */
+    version: integer('version').notNull().default(1),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [index('documents_year_idx').on(t.year), index('documents_created_idx').on(t.createdAt)],
+  (t) => [index('documents_year_idx').on(t.year), index('documents_created_idx').on(t.createdAt), index('documents_status_idx').on(t.status, t.createdAt)],
+);
+
+/** The metadata a curator may correct, as stored in a revision's before/after. */
+export type DocumentMetadata = Partial<{ title: string; symbol: string | null; date: string | null; doctype: string; language: string; parties: string[]; summary: string | null }>;
+
+/** One metadata correction: who, when, and the fields before and after. `version` is the version it created. */
+export const documentRevisions = sqliteTable(
+  'document_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    actorId: text('actor_id').notNull(),
+    before: text('before', { mode: 'json' }).$type<DocumentMetadata>().notNull(),
+    after: text('after', { mode: 'json' }).$type<DocumentMetadata>().notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('document_revisions_document_idx').on(t.documentId, t.version)],
+);
+
+export type TagDecision = 'confirmed' | 'rejected';
+
+/**
+ * A curator's decision on one concept of one document. Retagging honours it: a rejected concept is never
+ * attached again, a confirmed (or added) one is never dropped.
+ */
+export const tagDecisions = sqliteTable(
+  'tag_decisions',
+  {
+    documentId: text('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    conceptId: text('concept_id').notNull(),
+    decision: text('decision').$type<TagDecision>().notNull(),
+    /** For a concept a curator added: the page that shows it, when they gave one. */
+    page: integer('page'),
+    actorId: text('actor_id').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.conceptId] })],
 );
 
 export const pages = sqliteTable(

@@ -2,9 +2,10 @@
  * After a document's pages are recognised: read the document again from its usable pages (title,
  * language, symbol, date, tags), set its flags, and re-index it.
  */
-import { and, asc, eq } from 'drizzle-orm';
-import { documentConcepts, documents, pages, type Db } from '@mep/db';
+import { asc, eq } from 'drizzle-orm';
+import { documents, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
+import { replaceTaggerConcepts } from '../pipeline/retag';
 import { analyzeDocument } from '../extract/analyze';
 import { isCleanText } from '../extract/quality';
 import type { ExtractedDocument } from '../extract/types';
@@ -90,13 +91,7 @@ export async function applyRecognizedText(
   const matches = tagDocument({ pages: extracted.pages, title: update.title ?? row.title });
   await db.transaction(async (tx) => {
     await tx.update(documents).set(update).where(eq(documents.id, documentId)).run();
-    await tx.delete(documentConcepts).where(and(eq(documentConcepts.documentId, documentId), eq(documentConcepts.source, 'tagger'))).run();
-    for (const m of matches) {
-      await tx.insert(documentConcepts)
-        .values({ documentId, conceptId: m.conceptId, score: m.score, count: m.count, evidence: m.evidence })
-        .onConflictDoNothing()
-        .run();
-    }
+    await replaceTaggerConcepts(tx, documentId, matches);
   });
 
   if (deps.search) {

@@ -1,2 +1,3 @@
 export { collectFiles, type CollectedFile } from './collect-files';
-export { documentIdFor, ingestBytes, ingestFiles, type IngestDependencies, type IngestOptions, type IngestOutcome, type IngestStatus } from './ingest-files';
+export { documentIdFor, ingestBytes, ingestFiles, type IngestDependencies, type IngestOptions, type IngestOutcome, type IngestStage, type IngestStatus } from './ingest-files';
+export { replaceTaggerConcepts, retagDocument } from './retag';

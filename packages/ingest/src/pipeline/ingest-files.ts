@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { documentConcepts, documents, ingestJobs, ocrJobs, pages, type Db } from '@mep/db';
+import { documents, ingestJobs, ocrJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
-import type { DoctypeId } from '@mep/vocabulary';
+import type { DoctypeId, DocumentStatus } from '@mep/vocabulary';
 import { IngestError } from '../errors';
 import { analyzeDocument, extractInSandbox, type DocumentFacts, type ExtractedDocument } from '../extract';
 import { OCR_PENDING_FLAG, type OcrService } from '../ocr/ocr-service';
@@ -11,6 +11,7 @@ import { sha256Hex, type BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
 import { indexDocuments } from '../search/index-documents';
 import { collectFiles } from './collect-files';
+import { replaceTaggerConcepts } from './retag';
 import { documentFlagsOf, NATIONAL_REPORT_DOCTYPE, parseNationalReport, storeNationalReport } from '../reports';
 
 export type IngestStatus = 'ingested' | 'duplicate' | 'failed';
@@ -63,7 +64,18 @@ export interface IngestOptions {
    * and are indexed; the others are left for the next run and have no outcome.
    */
   signal?: AbortSignal;
+  /** Status of new documents: `published` (the default) or `draft` (waits in the curators' queue). */
+  status?: Extract<DocumentStatus, 'draft' | 'published'>;
+  /** The web user who uploaded the files (notified of the curator's decision). */
+  submittedBy?: string;
+  /** A focal point's submission: the party it is for. */
+  submittedForParty?: string;
+  /** Called as one file moves through the stages (web uploads show them live). */
+  onStage?: (stage: IngestStage) => void;
 }
+
+/** Stages of one file, in order, as `onStage` reports them. */
+export type IngestStage = 'extracting' | 'tagging' | 'stored';
 
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 /** A document whose type neither its symbol nor its title tells. */
@@ -177,10 +189,12 @@ export async function ingestBytes(
     const ocr = deps.ocr;
     const allowImageOnly = ocr?.available ?? false;
     const fileName = basename(source);
+    options.onStage?.('extracting');
     const extracted: ExtractedDocument & { facts?: DocumentFacts } = await (deps.extract ?? ((b: Uint8Array) => extractInSandbox(b, { timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, maxBytes: options.maxBytes, fileName, allowImageOnly })))(bytes);
     // The sandbox analyzes within its time bound; an injected extractor (tests) leaves it to us.
     const facts = extracted.facts ?? analyzeDocument(extracted, fileName);
     const ocrPages = extracted.kind === 'pdf' && ocr ? ocr.selectPages(extracted.pages) : [];
+    options.onStage?.('tagging');
     const matches = tagDocument({ pages: extracted.pages, title: facts.title });
     const doctype = facts.doctypeHint ?? DEFAULT_DOCTYPE;
     // National reports become structured answers in the same transaction as their document.
@@ -208,14 +222,16 @@ export async function ingestBytes(
           doctype,
           pageCount: extracted.pageCount,
           flags,
+          status: options.status ?? 'published',
+          publishedAt: (options.status ?? 'published') === 'published' ? now : null,
+          submittedBy: options.submittedBy ?? null,
+          submittedForParty: options.submittedForParty ?? null,
           createdAt: now,
           updatedAt: now,
         })
         .run();
       for (const p of extracted.pages) await tx.insert(pages).values({ documentId: id, page: p.page, text: p.text }).run();
-      for (const match of matches) {
-        await tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
-      }
+      await replaceTaggerConcepts(tx, id, matches);
       if (report) await storeNationalReport(tx, id, report, now);
       if (ocrPages.length > 0) await tx.insert(ocrJobs).values(ocr!.jobValues(id, facts.language, ocrPages)).run();
       await tx.insert(ingestJobs)
@@ -223,6 +239,7 @@ export async function ingestBytes(
         .run();
     });
     if (ocrPages.length > 0) ocr!.schedule(id);
+    options.onStage?.('stored');
     return {
       source,
       status: 'ingested',

@@ -22,7 +22,7 @@ function equalityFilters(attributes: string[]): Settings['filterableAttributes']
 export function documentsIndexSettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['title', 'symbol', 'conceptLabels', ...textAttributes],
-    filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'topic']),
+    filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'topic', 'status']),
     sortableAttributes: ['dateTs', 'title'],
     displayedAttributes: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'summary', 'pageCount', 'flags'],
     localizedAttributes,
@@ -39,7 +39,7 @@ export function passagesIndexSettings(synonyms: Record<string, string[]>): Setti
     // A passage is one page: "same page" is proximity enough to pick the best pages, and word-level
     // proximity made this index 5–8× slower to build (it holds most of the text).
     proximityPrecision: 'byAttribute',
-    filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'documentId']),
+    filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'documentId', 'status']),
     sortableAttributes: ['dateTs'],
     displayedAttributes: ['id', 'documentId', 'page', 'lang', ...textAttributes],
     localizedAttributes,

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { documentConcepts, documents, ocrJobs, pages, type Db } from '@mep/db';
 import type { Taxonomy } from '@mep/taxonomy';
-import { DOCUMENT_LANGUAGES, type DocumentLanguage, type SearchFacet } from '@mep/vocabulary';
+import { DOCUMENT_LANGUAGES, type DocumentLanguage, type DocumentStatus, type SearchFacet } from '@mep/vocabulary';
 import { isCleanText } from '../extract/quality';
 
 /** Languages that get their own localized text attribute in Meilisearch: every document language. */
@@ -23,6 +23,8 @@ interface FacetFieldTypes {
 export type FacetFields = { [F in SearchFacet]: FacetFieldTypes[F] } & {
   topic: string[];
   dateTs: number | null;
+  /** The document's publication status: public searches filter out drafts and withdrawn documents. */
+  status: DocumentStatus;
 };
 
 export interface DocumentSearchRecord extends FacetFields, Partial<Record<`text_${IndexedLanguage}`, string>> {
@@ -104,7 +106,7 @@ export async function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId:
     fileName: row.fileName,
     pageCount: row.pageCount,
     concepts: conceptIds,
-    summary: summarize(fullText),
+    summary: row.summary?.trim() ? summarize(row.summary) : summarize(fullText),
     conceptLabels: [...labels],
     flags: row.flags,
     ...facets,
@@ -119,7 +121,7 @@ export async function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId:
 function buildFacetFields(
   taxonomy: Taxonomy,
   conceptIds: string[],
-  row: { doctype: string; language: string; year: number | null; date: string | null },
+  row: { doctype: string; language: string; year: number | null; date: string | null; status: DocumentStatus },
 ): FacetFields {
   const of = (scheme: string) => conceptIds.filter((id) => id.startsWith(`${scheme}:`));
   const parties = of('party');
@@ -135,5 +137,6 @@ function buildFacetFields(
     lang: row.language,
     year: row.year,
     dateTs: row.date ? Math.floor(Date.parse(row.date) / 1000) : null,
+    status: row.status,
   };
 }

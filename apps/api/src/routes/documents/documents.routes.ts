@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { ServiceUnavailableError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
+import { viewerOf } from '../auth/auth.middleware';
 import { getDocument, getDocumentPage, getDocumentRow, listDocumentPages, listRelatedDocuments } from '../../services/read-documents';
 import { documentIdParams, documentPageParams, documentResponse, fileQuery, pageResponse, pagesResponse, relatedQuery, relatedResponse } from './documents.schemas';
 
@@ -13,8 +14,8 @@ export function documentRoutes(context: AppContext) {
       summary: 'A document: metadata, concepts with their evidence, page count and the URL of its original.',
       params: documentIdParams,
       response: documentResponse,
-      errors: [404],
-      handler: async ({ params }) => getDocument(context, params.id),
+      errors: [404, 410],
+      handler: async ({ req, params }) => getDocument(context, viewerOf(req), params.id),
     }),
     defineRoute({
       method: 'get',
@@ -24,9 +25,9 @@ export function documentRoutes(context: AppContext) {
       params: documentIdParams,
       query: fileQuery,
       produces: 'application/octet-stream',
-      errors: [404, 503],
-      handler: async ({ params, query, res }) => {
-        const row = await getDocumentRow(context, params.id);
+      errors: [404, 410, 503],
+      handler: async ({ req, params, query, res }) => {
+        const row = await getDocumentRow(context, viewerOf(req), params.id);
         let bytes: Buffer;
         try {
           bytes = await context.blobs.get(row.sha256);
@@ -38,7 +39,8 @@ export function documentRoutes(context: AppContext) {
         const attachment = query.download === '1' || query.download === 'true';
         res.setHeader('Content-Type', row.mime);
         res.setHeader('Content-Length', String(bytes.length));
-        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // Only a published original may sit in shared caches: a draft's must not outlive its withdrawal.
+        res.setHeader('Cache-Control', row.status === 'published' ? 'public, max-age=31536000, immutable' : 'private, no-store');
         // Our own document page shows PDFs in a frame: same-origin framing only (the rest of the site: none).
         res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'");
         res.setHeader('X-Frame-Options', 'SAMEORIGIN');
@@ -55,8 +57,8 @@ export function documentRoutes(context: AppContext) {
       summary: 'The text of every page, in order.',
       params: documentIdParams,
       response: pagesResponse,
-      errors: [404],
-      handler: async ({ params }) => listDocumentPages(context, params.id),
+      errors: [404, 410],
+      handler: async ({ req, params }) => listDocumentPages(context, viewerOf(req), params.id),
     }),
     defineRoute({
       method: 'get',
@@ -65,8 +67,8 @@ export function documentRoutes(context: AppContext) {
       summary: 'The text of one page (numbered from 1).',
       params: documentPageParams,
       response: pageResponse,
-      errors: [404],
-      handler: async ({ params }) => getDocumentPage(context, params.id, params.n),
+      errors: [404, 410],
+      handler: async ({ req, params }) => getDocumentPage(context, viewerOf(req), params.id, params.n),
     }),
     defineRoute({
       method: 'get',
@@ -76,8 +78,8 @@ export function documentRoutes(context: AppContext) {
       params: documentIdParams,
       query: relatedQuery,
       response: relatedResponse,
-      errors: [404],
-      handler: async ({ params, query }) => listRelatedDocuments(context, params.id, query.limit),
+      errors: [404, 410],
+      handler: async ({ req, params, query }) => listRelatedDocuments(context, viewerOf(req), params.id, query.limit),
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_STATUSES } from '@mep/vocabulary';
 
 export const documentIdParams = z.object({ id: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id') });
 export const documentPageParams = documentIdParams.extend({ n: z.coerce.number().int().min(1, 'pages are numbered from 1').max(100_000) });
@@ -22,8 +23,21 @@ export const documentResponse = z.object({
   pageCount: z.number().int(),
   flags: z.array(z.string()),
   fileUrl: z.string(),
-  concepts: z.array(z.object({ id: z.string(), scheme: z.string(), score: z.number(), count: z.number().int(), evidence: z.array(evidence) })),
+  concepts: z.array(
+    z.object({
+      id: z.string(),
+      scheme: z.string(),
+      score: z.number(),
+      count: z.number().int(),
+      evidence: z.array(evidence),
+      source: z.enum(['tagger', 'curator']).describe('`curator`: confirmed or added by a curator (kept on retagging); `tagger`: suggested by the tagger.'),
+    }),
+  ),
   createdAt: z.string(),
+  status: z.enum(DOCUMENT_STATUSES).describe('Only curators (and a draft\'s submitter) ever see a document that is not `published`.'),
+  statusReason: z.string().nullable(),
+  version: z.number().int().describe('Metadata version: send it back with a correction (a stale one is a 409).'),
+  summary: z.string().nullable().describe('A curator\'s summary, when one was written.'),
   ocr: z
     .object({
       status: z.enum(['queued', 'running', 'done', 'failed']),

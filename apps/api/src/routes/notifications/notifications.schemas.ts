@@ -14,7 +14,7 @@ export const markReadBody = z.union([
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['post.created', 'thread.created', 'post.hidden']),
+  kind: z.enum(['post.created', 'thread.created', 'post.hidden', 'document.reviewed']),
   forumId: z.string().nullable(),
   threadId: z.number().nullable(),
   threadTitle: z.string().nullable(),
@@ -22,6 +22,10 @@ export const notificationSchema = z.object({
   actor: publicUserSchema.nullable(),
   createdAt: z.string(),
   read: z.boolean(),
+  document: z
+    .object({ id: z.string(), title: z.string(), decision: z.enum(['published', 'rejected', 'withdrawn']), reason: z.string().nullable() })
+    .nullable()
+    .describe('For `document.reviewed`: the document the user submitted and the curator\'s decision.'),
 });
 
 export const notificationListResponse = z.object({ items: z.array(notificationSchema), unreadCount: z.number() });

@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { documentConcepts } from '@mep/db';
 import { CONCEPT_SCHEMES } from '@mep/vocabulary';
 import { z } from 'zod';
 import { exportSkosJsonLd, exportSkosTurtle } from '@mep/taxonomy';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
+import { documentIsPublished } from '../../services/repository/visibility';
 import { defineRoute } from '../../http/define-route';
 import { presentConcept, presentConceptSummary } from '../../presenters/concept';
 import { SCHEME_LABELS } from './scheme-labels';
@@ -97,7 +98,7 @@ export function taxonomyRoutes(context: AppContext) {
       handler: async ({ params }) => {
         const concept = context.taxonomy.getConcept(params.id);
         if (!concept) throw new NotFoundError(`Concept ${params.id}`);
-        const documentCount = (await context.db.select({ n: count() }).from(documentConcepts).where(eq(documentConcepts.conceptId, concept.id)).get())?.n ?? 0;
+        const documentCount = (await context.db.select({ n: count() }).from(documentConcepts).where(and(eq(documentConcepts.conceptId, concept.id), documentIsPublished(documentConcepts.documentId))).get())?.n ?? 0;
         return presentConcept(concept, documentCount);
       },
     }),

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { DOCTYPE_IDS, DOCUMENT_STATUSES } from '@mep/vocabulary';
+import { documentLanguageSchema } from '../vocabulary.schemas';
+
+/** Text a person typed: trimmed, no control characters. HTML is allowed as text (stored as typed, rendered inert). */
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `at most ${max} characters`)
+    .refine((s) => ![...s].some(isControl), 'contains control characters');
+
+/** C0 controls other than tab, line feed and carriage return, and DEL. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
+}
+
+const reason = plainText(1000).pipe(z.string().min(3, 'give a reason of at least 3 characters'));
+
+export const reviewBody = z
+  .object({ decision: z.enum(['publish', 'reject', 'withdraw']), reason: reason.optional() })
+  .strict()
+  .refine((b) => b.decision === 'publish' || b.reason !== undefined, { message: 'rejecting or withdrawing needs a reason', path: ['reason'] });
+
+export const partyIdSchema = z.string().regex(/^party:[A-Z]{3}$/, 'must look like party:KEN');
+export const conceptIdSchema = z.string().min(3).max(80).regex(/^[a-z]+:[A-Za-z0-9-]+$/, 'must look like scheme:id');
+
+export const metadataBody = z
+  .object({
+    version: z.number().int().min(1),
+    title: plainText(500).pipe(z.string().min(1, 'a title cannot be empty')).optional(),
+    symbol: plainText(100).nullable().optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a date').nullable().optional(),
+    doctype: z.enum(DOCTYPE_IDS as [string, ...string[]]).optional(),
+    language: documentLanguageSchema.optional(),
+    parties: z.array(partyIdSchema).max(200).optional(),
+    summary: plainText(4000).nullable().optional(),
+  })
+  .strict();
+
+export const tagParams = z.object({ id: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id'), conceptId: conceptIdSchema });
+export const tagBody = z.object({ decision: z.enum(['confirmed', 'rejected']), page: z.number().int().min(1).max(100_000).optional() }).strict();
+
+export const queueQuery = z.object({
+  status: z.enum(['draft', 'flagged', 'withdrawn']).optional(),
+  party: partyIdSchema.optional(),
+  sort: z.enum(['newest', 'oldest', 'title']).default('newest'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const auditQuery = z.object({
+  actor: z.string().max(100).optional(),
+  action: z.string().max(60).regex(/^[a-z_.]+$/, 'is not an action name').optional(),
+  documentId: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id').optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const reviewResponse = z.object({ id: z.string(), status: z.enum(DOCUMENT_STATUSES), statusReason: z.string().nullable() });
+export const okResponse = z.object({ ok: z.literal(true) });
+export const retagResponse = z.object({ concepts: z.number().int() });
+
+const metadata = z.record(z.string(), z.unknown());
+export const revisionsResponse = z.object({ revisions: z.array(z.object({ version: z.number().int(), actorId: z.string(), at: z.string(), before: metadata, after: metadata })) });
+
+export const queueResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      fileName: z.string(),
+      doctype: z.string(),
+      language: z.string(),
+      status: z.enum(DOCUMENT_STATUSES),
+      statusReason: z.string().nullable(),
+      flags: z.array(z.string()),
+      submittedForParty: z.string().nullable(),
+      createdAt: z.string(),
+      version: z.number().int(),
+    }),
+  ),
+});
+
+export const auditResponse = z.object({
+  entries: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      actorId: z.string(),
+      actorName: z.string().nullable(),
+      action: z.string(),
+      targetType: z.string(),
+      targetId: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
