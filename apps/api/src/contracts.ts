@@ -15,6 +15,7 @@ import type { documentResponse, pageResponse, pagesResponse, relatedResponse } f
 import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
+import type { auditResponse as workspaceAuditResponse, queueResponse, revisionsResponse, uploadJobSchema, uploadsResponse } from './routes/workspace/workspace.schemas';
 import type { searchResponseSchema } from './routes/search/search.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
@@ -113,3 +114,10 @@ export type AnswersResponse = z.infer<typeof answersResponse>;
 export type PartySummaryDto = z.infer<typeof partySummary>;
 /** A party's profile; `regionAnswers` counts, per question the party answered, its region's answers (`none` for blank). */
 export type PartyProfileDto = z.infer<typeof partyProfileResponse>;
+
+// The secretariat's workspace (issue 11).
+export type UploadJobDto = z.infer<typeof uploadJobSchema>;
+export type UploadsResponse = z.infer<typeof uploadsResponse>;
+export type ReviewQueueResponse = z.infer<typeof queueResponse>;
+export type WorkspaceAuditResponse = z.infer<typeof workspaceAuditResponse>;
+export type RevisionsResponse = z.infer<typeof revisionsResponse>;

@@ -13,6 +13,8 @@ export interface DomainEventMap {
   'documents.ingested': { documentId: string };
   /** A curator changed a document: its status, metadata or tags (search is updated by the service). */
   'documents.changed': { documentId: string };
+  /** A web upload moved to another stage (its owner's sockets hear of it). */
+  'uploads.progress': { jobId: string; userId: string };
   'posts.created': { postId: number; threadId: number; forumId: string };
   /** Edited, hidden, restored or deleted. */
   'posts.updated': { postId: number; threadId: number; forumId: string };
@@ -37,6 +39,7 @@ export type DomainEventName = keyof DomainEventMap;
 export const DOMAIN_EVENT_NAMES = Object.keys({
   'documents.ingested': true,
   'documents.changed': true,
+  'uploads.progress': true,
   'posts.created': true,
   'posts.updated': true,
   'threads.created': true,

@@ -118,3 +118,4 @@ export const ingestJobs = pgTables.ingestJobs!;
 export const ocrJobs = pgTables.ocrJobs!;
 export const documentRevisions = pgTables.documentRevisions!;
 export const tagDecisions = pgTables.tagDecisions!;
+export const uploadJobs = pgTables.uploadJobs!;

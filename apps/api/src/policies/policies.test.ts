@@ -27,6 +27,8 @@ const admins: Expectation = { anonymous: 401, member: 403, focal_point: 403, cur
 const curators: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'ok', moderator: 403, admin: 'ok' };
 /** Curators and admins get past the policy (the resource may still be missing: 404). */
 const curatorsPass: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'pass', moderator: 403, admin: 'pass' };
+/** Uploads: curators, admins, and focal points (for their own party, as drafts). */
+const submitters: Expectation = { anonymous: 401, member: 403, focal_point: 'ok', curator: 'ok', moderator: 403, admin: 'ok' };
 /** The audit log: curators, moderators and admins. */
 const auditors: Expectation = { anonymous: 401, member: 403, focal_point: 403, curator: 'ok', moderator: 'ok', admin: 'ok' };
 
@@ -77,6 +79,8 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/documents/:id/revisions': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/revisions` }), expect: curators },
   'PUT /api/documents/:id/concepts/:conceptId': { call: (fx) => ({ method: 'PUT', path: `/api/documents/${fx.documentId}/concepts/theme:asgm`, body: { decision: 'confirmed' } }), expect: curators },
   'POST /api/documents/:id/retag': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/retag` }), expect: curators },
+  'POST /api/workspace/uploads': { call: () => ({ method: 'POST', path: `/api/workspace/uploads?name=matrix-${randomBytes(4).toString('hex')}.txt`, body: Buffer.from(`Matrix upload ${randomBytes(8).toString('hex')}`) }), expect: submitters },
+  'GET /api/workspace/uploads': { call: () => ({ method: 'GET', path: '/api/workspace/uploads' }), expect: submitters },
   'GET /api/workspace/audit': { call: () => ({ method: 'GET', path: '/api/workspace/audit?action=document.' }), expect: auditors },
   'GET /api/parties': { call: () => ({ method: 'GET', path: '/api/parties?group=african' }), expect: all('ok') },
   'GET /api/parties/:iso3': { call: () => ({ method: 'GET', path: '/api/parties/KEN' }), expect: all('ok') },

@@ -4,7 +4,7 @@
  * imports this module (`@mep/api/realtime-events`) for types, so it must never import server code.
  */
 
-import type { ErrorBody, NotificationDto, PostDto, ThreadDto } from '../contracts';
+import type { ErrorBody, NotificationDto, PostDto, ThreadDto, UploadJobDto } from '../contracts';
 
 export type {
   DocumentCardDto,
@@ -17,6 +17,7 @@ export type {
   Role,
   SelfUserDto,
   ThreadDto,
+  UploadJobDto,
 } from '../contracts';
 
 /** An acknowledgement that adds nothing to `{ ok: true }`. */
@@ -39,6 +40,8 @@ export interface ServerToClientEvents {
   'threads.updated': (payload: { thread: ThreadDto }) => void;
   'notifications.created': (payload: { notification: NotificationDto; unreadCount: number }) => void;
   'notifications.read': (payload: { unreadCount: number }) => void;
+  /** One of the user's web uploads moved on (queued → extracting → tagging → stored → indexed, or failed / duplicate). */
+  'uploads.progress': (payload: { job: UploadJobDto }) => void;
   /** How many connections currently view the thread. */
   'presence.count': (payload: { threadId: number; count: number }) => void;
   'typing': (payload: { threadId: number; user: { id: string; displayName: string } }) => void;

@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import type { DomainEventListener, DomainEventName } from '../events';
 import { ANONYMOUS, type Viewer } from '../policies';
 import { getNotificationDto, unreadCount } from '../services/notifications';
+import { getUploadJob, presentUploadJob } from '../services/repository/uploads';
 import { getPostsForBroadcast, getThreadDto } from '../services/threads';
 import { recheckUserSockets } from './access';
 import { rooms } from './rooms';
@@ -39,6 +40,10 @@ function relaysFor(db: AppContext['db'], io: RealtimeServer): Relays {
     'notifications.created': async ({ notificationId, userId }) => {
       const notification = await getNotificationDto(db, notificationId);
       if (notification) io.to(rooms.user(userId)).emit('notifications.created', { notification, unreadCount: await unreadCount(db, userId) });
+    },
+    'uploads.progress': async ({ jobId, userId }) => {
+      const job = await getUploadJob({ db }, jobId);
+      if (job) io.to(rooms.user(userId)).emit('uploads.progress', { job: presentUploadJob(job) });
     },
     'notifications.read': async ({ userId }) => {
       io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: await unreadCount(db, userId) });

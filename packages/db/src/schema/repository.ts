@@ -163,3 +163,29 @@ export const ocrJobs = sqliteTable(
   },
   (t) => [index('ocr_jobs_status_idx').on(t.status)],
 );
+
+/** Stages of a web upload, in order; `failed` and `duplicate` end it early. */
+export type UploadStage = 'queued' | 'extracting' | 'tagging' | 'stored' | 'indexed' | 'duplicate' | 'failed';
+
+/**
+ * One file uploaded from the web, from arrival to searchable: the progress a page reload reads back.
+ * `documentId` is the new document, or the existing one for a duplicate.
+ */
+export const uploadJobs = sqliteTable(
+  'upload_jobs',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull(),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    stage: text('stage').$type<UploadStage>().notNull(),
+    /** The status the document gets: `draft` for focal points, the curator's choice otherwise. */
+    targetStatus: text('target_status').$type<'draft' | 'published'>().notNull(),
+    errorCode: text('error_code'),
+    message: text('message'),
+    documentId: text('document_id'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('upload_jobs_user_idx').on(t.userId, t.createdAt)],
+);

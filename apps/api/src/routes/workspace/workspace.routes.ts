@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/define-route';
 import { auditToCsv, listAudit } from '../../services/repository/audit-log';
 import { correctMetadata, decideTag, listRevisions, retag } from '../../services/repository/corrections';
 import { listReviewQueue, reviewDocument } from '../../services/repository/review';
+import { listUploads, receiveUpload } from '../../services/repository/uploads';
 import { viewerOf } from '../auth/auth.middleware';
 import { documentIdParams } from '../documents/documents.schemas';
 import {
@@ -18,6 +19,9 @@ import {
   revisionsResponse,
   tagBody,
   tagParams,
+  uploadJobSchema,
+  uploadQuery,
+  uploadsResponse,
 } from './workspace.schemas';
 
 /** The secretariat's workspace: review queue, publish / reject / withdraw, corrections, audit log. */
@@ -95,6 +99,25 @@ export function workspaceRoutes(context: AppContext) {
       response: retagResponse,
       errors: [401, 403, 404],
       handler: async ({ req, params }) => retag(context, viewerOf(req), params.id),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/workspace/uploads',
+      tag: 'workspace',
+      summary: 'Upload one file (the raw bytes as the body, with Content-Length); it is queued for the ingest pipeline and its progress follows over Socket.IO (`uploads.progress`) and GET /api/workspace/uploads.',
+      query: uploadQuery,
+      response: uploadJobSchema,
+      errors: [401, 403, 411, 413, 429],
+      handler: async ({ req, query }) => receiveUpload(context, viewerOf(req), req, query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/workspace/uploads',
+      tag: 'workspace',
+      summary: "The viewer's uploads of the last day with their stage (what a reloaded page shows), and the size limit.",
+      response: uploadsResponse,
+      errors: [401, 403],
+      handler: async ({ req }) => listUploads(context, viewerOf(req)),
     }),
     defineRoute({
       method: 'get',

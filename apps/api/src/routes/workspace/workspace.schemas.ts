@@ -100,3 +100,26 @@ export const auditResponse = z.object({
     }),
   ),
 });
+
+export const uploadQuery = z.object({
+  name: z.string().min(1, 'name the file').max(400),
+  status: z.enum(['draft', 'published']).optional().describe("Curators choose; a focal point's upload is always a draft."),
+});
+
+const uploadStage = z.enum(['queued', 'extracting', 'tagging', 'stored', 'indexed', 'duplicate', 'failed']);
+export const uploadJobSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  sizeBytes: z.number().int(),
+  stage: uploadStage,
+  targetStatus: z.enum(['draft', 'published']),
+  errorCode: z.string().nullable().describe('Why it failed (stable code, e.g. `corrupt`, `unsupported-type`, `too-large`); the web app words it in the reader\'s language.'),
+  message: z.string().nullable(),
+  documentId: z.string().nullable().describe('The new document, or the existing one for a duplicate.'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const uploadsResponse = z.object({
+  maxBytes: z.number().int(),
+  jobs: z.array(uploadJobSchema.extend({ documentTitle: z.string().nullable() })),
+});

@@ -27,8 +27,8 @@ const GUESS_FLAGS: Partial<Record<keyof DocumentMetadata, string[]>> = {
   language: ['language-from-file-name', 'language-from-metadata'],
 };
 
-async function currentParties(context: AppContext, documentId: string): Promise<string[]> {
-  return (await context.db.select({ id: documentConcepts.conceptId }).from(documentConcepts).where(and(eq(documentConcepts.documentId, documentId), like(documentConcepts.conceptId, 'party:%'))).orderBy(asc(documentConcepts.conceptId)).all()).map((r) => r.id);
+async function currentParties(tx: Tx, documentId: string): Promise<string[]> {
+  return (await tx.select({ id: documentConcepts.conceptId }).from(documentConcepts).where(and(eq(documentConcepts.documentId, documentId), like(documentConcepts.conceptId, 'party:%'))).orderBy(asc(documentConcepts.conceptId)).all()).map((r) => r.id);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function correctMetadata(context: AppContext, viewer: Viewer, docum
         const newer = await tx.select().from(documentRevisions).where(eq(documentRevisions.documentId, documentId)).orderBy(desc(documentRevisions.version)).limit(1).get();
         throw new StaleVersionError(row.version, newer ? { version: newer.version, actorId: newer.actorId, at: newer.createdAt, before: newer.before, after: newer.after } : null);
       }
-      const parties = patch.parties ? await currentParties(context, documentId) : [];
+      const parties = patch.parties ? await currentParties(tx, documentId) : [];
       const before: DocumentMetadata = {};
       const after: DocumentMetadata = {};
       const set: Partial<typeof documents.$inferInsert> = {};

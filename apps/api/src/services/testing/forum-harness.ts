@@ -48,8 +48,10 @@ export class SessionClient {
       headers[CSRF_HEADER] = typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
     }
     if (this.cookies.size) headers.cookie = this.cookieHeader;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Bytes (an upload) go as they are; anything else as JSON.
+    const raw = body instanceof Uint8Array;
+    if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
+    const response = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
     this.keepCookies(response.headers);
     const text = await response.text();
     let parsed: any = text;
