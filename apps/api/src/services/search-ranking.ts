@@ -89,8 +89,9 @@ function titleShare(hit: RankableHit, words: readonly string[]): number {
 export function scoreHit(hit: RankableHit, meilisearchScore: number, signals: RankingSignals): number {
   const concepts = signals.queryConcepts.length ? signals.queryConcepts.filter((id) => hit.concepts.includes(id)).length / signals.queryConcepts.length : 0;
   const doctype = doctypeRank(hit.doctype) / 10;
-  // a README-like file (doctype:other) goes below everything else that matched
-  const last = doctype === 0 ? -1 : 0;
+  // a README-like file (doctype:other) goes below everything else that matched: every other score is
+  // at least 0 and a README's at most 1 + concept + title weights, so −2 always places it after them
+  const last = doctype === 0 ? -2 : 0;
   const language = signals.queryLanguage !== undefined && hit.language === signals.queryLanguage ? 1 : 0;
   // The type and the language scale with how well the words matched: a Spanish treaty sharing one
   // word of a Spanish query must not pass a document that matches the whole query.
