@@ -160,12 +160,17 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
       const hit = byDocument.get(String(passage.documentId));
       if (hit && hit.passages.length === 0) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
     }
+    // The pages where the tagger found a concept the query names come from SQLite, without a second
+    // Meilisearch round trip (the search tail under load); the concept's label is highlighted there.
     let missing = hits.filter((hit) => hit.passages.length === 0);
+    if (missing.length > 0 && relatedConcepts.length > 0) {
+      await attachEvidencePassages(context, missing, relatedConcepts);
+      missing = missing.filter((hit) => hit.passages.length === 0);
+    }
     // A pool that came back short holds every matching passage: a hit missing from it has none, so
     // only full pools are worth a follow-up query.
     const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
-    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing);
-    if (missing.length > 0 && relatedConcepts.length > 0) await attachEvidencePassages(context, missing, relatedConcepts);
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) await fetchPassagesPerHit(context, params.q, missing);
   }
 
   for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
@@ -190,10 +195,9 @@ function formattedText(hit: Record<string, unknown>, language: string): string {
 
 /**
  * The best page of each given hit in one query (`distinct` per document over just these documents),
- * not one query per hit: the follow-up of a common phrase was the slowest part of a search. Returns the
- * hits still without any.
+ * not one query per hit: the follow-up of a common phrase was the slowest part of a search.
  */
-async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[]): Promise<SearchHit[]> {
+async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[]): Promise<void> {
   const { search } = context;
   const byDocument = new Map(hits.map((hit) => [hit.documentId, hit]));
   const [result] = (
@@ -218,7 +222,6 @@ async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchH
     const hit = byDocument.get(String(passage.documentId));
     if (hit && hit.passages.length === 0) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
   }
-  return hits.filter((hit) => hit.passages.length === 0);
 }
 
 /**
