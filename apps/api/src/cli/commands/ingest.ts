@@ -11,12 +11,19 @@ import { createCommandLogger, withLogScope } from '../../observability/logger';
  * Ingests paths with a progress bar (or one line per file when not on a terminal) and prints the final
  * table. Returns the outcomes so `serve --ingest` can reuse it.
  */
-export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout, signal?: AbortSignal, options: { draft?: boolean } = {}): Promise<IngestOutcome[]> {
+export async function runIngest(
+  context: AppContext,
+  paths: string[],
+  out: NodeJS.WriteStream = process.stdout,
+  signal?: AbortSignal,
+  options: { includeReadmes?: boolean; draft?: boolean } = {},
+): Promise<IngestOutcome[]> {
   const bar = out.isTTY ? new SingleBar({ format: 'Ingesting [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   // One id per run on every log line it causes, so a file's story can be followed in the logs.
   const outcomes = await withLogScope({ ingestRunId: randomUUID() }, () =>
     ingestFiles(paths, context, {
       signal,
+      includeReadmes: options.includeReadmes,
       status: options.draft ? 'draft' : 'published',
       onStart: (total) => bar?.start(total, 0, { file: '' }),
       onOutcome: (outcome, done, total) => {
@@ -103,13 +110,14 @@ export function registerIngestCommand(program: Command): void {
     .command('ingest')
     .description('ingest files and folders into the repository (exits non-zero if any file failed)')
     .argument('<paths...>', 'files or folders')
+    .option('--include-readmes', "also ingest a folder's README-like files (README.md, SOURCES.md …) as doctype:other, ranked last")
     .option('--draft', "store new documents as drafts for the curators' review queue (default: published)")
-    .action(async (paths: string[], flags: { draft?: boolean }) => {
+    .action(async (paths: string[], options: { includeReadmes?: boolean; draft?: boolean }) => {
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
         await context.ocr.resumePending();
-        const outcomes = await runIngest(context, paths, process.stdout, undefined, { draft: flags.draft === true });
+        const outcomes = await runIngest(context, paths, process.stdout, undefined, { includeReadmes: options.includeReadmes, draft: options.draft === true });
         await waitForOcr(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
       } finally {
