@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
-import { isModerator } from './features/account/session';
+import { canUseWorkspace, isModerator } from './features/account/session';
 import { LandingPage } from './features/search/LandingPage';
 import { SearchPage } from './features/search/SearchPage';
 
@@ -20,6 +20,7 @@ const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
 const PartyPage = lazy(() => import('./features/reports/PartyPage'));
+const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -67,5 +68,11 @@ export const routes: RouteDef[] = [
       activeFor: ['/moderation'],
       visibleTo: isModerator,
     },
+  },
+  { path: '/workspace/documents/:id', component: WorkspacePage },
+  {
+    path: '/workspace',
+    component: WorkspacePage,
+    nav: { href: '/workspace', label: navLabel(commonMessages, 'navWorkspace'), activeFor: ['/workspace'], visibleTo: canUseWorkspace },
   },
 ];

@@ -74,11 +74,15 @@ export const documentFixture: DocumentDetail = {
   flags: [],
   fileUrl: '/api/documents/doc-convention/file',
   concepts: [
-    { id: 'theme:products', scheme: 'theme', score: 0.9, count: 14, evidence: [{ page: 12, text: 'mercury-added products listed in Part I of Annex A' }] },
-    { id: 'topic:dental-amalgam', scheme: 'topic', score: 0.5, count: 3, evidence: [{ page: 48, text: 'Dental amalgam: measures to phase down' }] },
-    { id: 'party:FRA', scheme: 'party', score: 0.1, count: 1, evidence: [{ page: 2, text: 'France' }] },
+    { id: 'theme:products', scheme: 'theme', score: 0.9, count: 14, evidence: [{ page: 12, text: 'mercury-added products listed in Part I of Annex A' }], source: 'tagger' },
+    { id: 'topic:dental-amalgam', scheme: 'topic', score: 0.5, count: 3, evidence: [{ page: 48, text: 'Dental amalgam: measures to phase down' }], source: 'tagger' },
+    { id: 'party:FRA', scheme: 'party', score: 0.1, count: 1, evidence: [{ page: 2, text: 'France' }], source: 'tagger' },
   ],
   createdAt: '2026-01-01T00:00:00Z',
+  status: 'published',
+  statusReason: null,
+  version: 1,
+  summary: null,
   ocr: null,
 };
 

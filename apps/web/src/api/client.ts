@@ -124,3 +124,11 @@ export function send<T>(method: Exclude<Method, 'GET'>, url: string, body?: unkn
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/**
+ * The CSRF header for a request the client library does not send itself (an upload through
+ * XMLHttpRequest, which reports upload progress where fetch does not).
+ */
+export async function csrfHeaders(): Promise<Record<string, string>> {
+  return { [CSRF_HEADER]: await currentCsrfToken() };
+}

@@ -36,6 +36,11 @@ export function refreshSession(): Promise<void> {
   return loading;
 }
 
+/** Curators and admins curate the repository; focal points submit documents for their party. */
+export function canUseWorkspace(user: Pick<SelfUserDto, 'role' | 'party'> | null | undefined): boolean {
+  return user?.role === 'curator' || user?.role === 'admin' || (user?.role === 'focal_point' && Boolean(user.party));
+}
+
 /** Moderators and admins see the moderation page and the thread controls, and may post in locked threads. */
 export function isModerator(user: Pick<SelfUserDto, 'role'> | null | undefined): boolean {
   return user?.role === 'moderator' || user?.role === 'admin';
