@@ -38,13 +38,23 @@ interface Tally {
   strong: number;
   /** Parties: mentions on a heading line of their own. */
   headings: number;
+  /** Articles and annexes: the evidence starts with the section's own heading. */
+  headingEvidence?: boolean;
   evidence: Evidence[];
   pages: Set<number>;
 }
 
-function addEvidence(t: Tally, page: number, quote: () => string): void {
+function addEvidence(t: Tally, page: number, quote: () => string, heading = false): void {
   // One snippet per page, so evidence shows the spread of the concept; quoting is lazy because
   // most matches never become evidence.
+  if (heading && !t.headingEvidence) {
+    // An article's own heading is the best evidence there is: it goes first, whatever came before
+    // (the definitions page cites Article 7 before Article 7 begins).
+    t.headingEvidence = true;
+    t.evidence = [{ page, text: quote() }, ...t.evidence.filter((e) => e.page !== page)].slice(0, MAX_EVIDENCE);
+    t.pages.add(page);
+    return;
+  }
   if (t.pages.has(page) || t.evidence.length >= MAX_EVIDENCE) return;
   t.pages.add(page);
   t.evidence.push({ page, text: quote() });
@@ -135,7 +145,7 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
       const t = tally(found, ref.conceptId);
       if (isTitle || ref.heading) t.strong++;
       if (!isTitle) t.count++;
-      addEvidence(t, page, () => quoteOriginal(text, norm, ref.start, ref.end));
+      addEvidence(t, page, () => quoteOriginal(text, norm, ref.start, ref.end), !isTitle && ref.heading);
     }
   };
 
