@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { documentConcepts, documents, pages } from '@mep/db';
 import { locateConventionSections, type ConventionSection } from '@mep/taxonomy';
 import type { Lang } from '@mep/vocabulary';
@@ -50,12 +50,14 @@ export async function getConventionSection(context: AppContext, id: string, lang
   }
 
   const copyIds = copies.map((c) => c.id);
+  const referringFilter = copyIds.length > 0 ? and(eq(documentConcepts.conceptId, id), notInArray(documentConcepts.documentId, copyIds)) : eq(documentConcepts.conceptId, id);
   const tagged = await context.db
     .select({ documentId: documentConcepts.documentId, score: documentConcepts.score, evidence: documentConcepts.evidence })
     .from(documentConcepts)
-    .where(copyIds.length > 0 ? and(eq(documentConcepts.conceptId, id), notInArray(documentConcepts.documentId, copyIds)) : eq(documentConcepts.conceptId, id))
+    .where(referringFilter)
     .orderBy(desc(documentConcepts.score), asc(documentConcepts.documentId))
     .limit(limit);
+  const referringTotal = (await context.db.select({ n: count() }).from(documentConcepts).where(referringFilter))[0]?.n ?? 0;
   const rows =
     tagged.length === 0
       ? []
@@ -68,5 +70,5 @@ export async function getConventionSection(context: AppContext, id: string, lang
     const row = byId.get(t.documentId);
     return row ? [{ documentId: row.id, title: row.title, symbol: row.symbol, doctype: row.doctype, language: row.language, year: row.year, score: t.score, evidence: t.evidence }] : [];
   });
-  return { id, text, languages: [...new Set(copies.map((c) => c.language))].sort(), referring };
+  return { id, text, languages: [...new Set(copies.map((c) => c.language))].sort(), referring, referringTotal };
 }

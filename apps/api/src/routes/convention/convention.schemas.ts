@@ -43,4 +43,5 @@ export const conventionSectionResponse = z.object({
       }),
     )
     .describe('Other documents that refer to it, best first (tag score), with the pages that do.'),
+  referringTotal: z.number().int().describe('How many other documents refer to it (the list stops at `limit`).'),
 });

@@ -31,6 +31,7 @@ describe('GET /api/convention/:id', () => {
     expect(text).not.toContain('Definitions');
     expect(body.languages).toEqual(['en']);
     expect(body.referring[0]?.documentId).toBe(noteId);
+    expect(body.referringTotal).toBe(body.referring.length);
     expect(body.referring.some((r) => r.documentId === conventionId)).toBe(false);
   });
 
