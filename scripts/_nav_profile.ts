@@ -1,0 +1,30 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PDFParse } from 'pdf-parse';
+import { closeSandboxPools, extractInSandbox, extractDocument, analyzeDocument, ingestFiles } from '@mep/ingest';
+import { tagDocument } from '@mep/taxonomy';
+import { closeContext, createContext, readConfig } from '@mep/api';
+import { copyCorpusPdfs } from './bench-corpus';
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const work = mkdtempSync(join(tmpdir(), 'mep-prof-'));
+const files = copyCorpusPdfs(join(work, 'files'), 1);
+const bytes = files.map((f) => new Uint8Array(readFileSync(f)));
+const T = async (name: string, fn: () => Promise<unknown>) => { const t = performance.now(); await fn(); console.log(`${name}: ${((performance.now() - t) / 1000).toFixed(2)} s  [load ${load()}]`); };
+await T('bare pdf-parse warm-up', async () => { for (const b of bytes) { const p = new PDFParse({ data: b.slice() }); await p.getText(); await p.destroy(); } });
+await T('bare pdf-parse', async () => { for (const b of bytes) { const p = new PDFParse({ data: b.slice() }); await p.getText(); await p.destroy(); } });
+await T('extractDocument in-process (incl. repair, quality)', async () => { for (const b of bytes) await extractDocument(b.slice()); });
+const docs = await Promise.all(bytes.map((b) => extractDocument(b.slice())));
+await T('analyzeDocument', async () => { docs.forEach((d, i) => analyzeDocument(d, files[i])); });
+await T('tagDocument', async () => { docs.forEach((d) => tagDocument({ pages: d.pages })); });
+await T('sandbox first call (spawn)', async () => { await extractInSandbox(bytes[0]!.slice()); });
+await T('sandbox sequential', async () => { for (const b of bytes) await extractInSandbox(b.slice()); });
+await T('sandbox 2 at once', async () => { let n = 0; await Promise.all([0, 1].map(async () => { while (n < bytes.length) await extractInSandbox(bytes[n++]!.slice()); })); });
+for (const mode of ['no search', 'search'] as const) {
+  const context = await createContext(readConfig({ MEP_DATA_DIR: join(work, `d-${mode}`), PORT: '0', MEP_OCR: 'off' }), { info() {}, error: console.error });
+  await T(`ingestFiles (${mode})`, async () => { await ingestFiles(files, mode === 'search' ? context : { ...context, search: undefined }); });
+  await closeContext(context);
+}
+await closeSandboxPools();
+rmSync(work, { recursive: true, force: true });
