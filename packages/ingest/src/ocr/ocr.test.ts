@@ -148,18 +148,18 @@ describe('the OCR stage', () => {
     writeFileSync(textPdf, await source.save());
     const scanned = join(dir, 'plano-nacional.pdf');
     await makeScan(textPdf, scanned);
-    const store = openStore();
+    const store = await openStore();
     const ocr = await createOcrService(store);
     try {
       const [outcome] = await ingestFiles([scanned], { ...store, ocr });
       expect(outcome!.status).toBe('ingested');
       await ocr.idle();
-      const doc = store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!)).get()!;
-      expect(doc.language).toBe('other');
-      expect(doc.flags).toContain('language-other: pt');
+      const [doc] = await store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!));
+      expect(doc?.language).toBe('other');
+      expect(doc?.flags).toContain('language-other: pt');
     } finally {
       await ocr.close();
-      closeDatabase(store.db);
+      await closeDatabase(store.db);
     }
   });
 
