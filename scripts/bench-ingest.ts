@@ -22,7 +22,7 @@ const load = (): string => readFileSync('/proc/loadavg', 'utf8').split(' ').slic
 /** CPU seconds of this process's children (sandbox extractors, embedded Meilisearch), from /proc; empty elsewhere. */
 function childCpu(): Map<number, { kind: 'meilisearch' | 'sandbox' | 'other'; seconds: number }> {
   const out = new Map<number, { kind: 'meilisearch' | 'sandbox' | 'other'; seconds: number }>();
-  let pids: string[] = [];
+  let pids: string[];
   try {
     pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
   } catch {
