@@ -53,11 +53,19 @@ export function ReadableText({ text, mark, textProps, className = 'page-text' }:
               <tbody>
                 {block.rows.map((row, r) => (
                   <tr key={r}>
-                    {row.map((cell, c) => (
-                      <td key={c}>
-                        <Inline text={cell} mark={mark} />
-                      </td>
-                    ))}
+                    {row.map((cell, c) =>
+                      // Without a header row, each row's first cell names the row (a product, a waste
+                      // category, a chemical): every data cell then has a header, as assistive technology expects.
+                      c === 0 && !block.header ? (
+                        <th key={c} scope="row">
+                          <Inline text={cell} mark={mark} />
+                        </th>
+                      ) : (
+                        <td key={c}>
+                          <Inline text={cell} mark={mark} />
+                        </td>
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>
