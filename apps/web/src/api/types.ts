@@ -10,6 +10,7 @@ export type {
   DocumentConcept,
   DocumentDetail,
   FacetCounts,
+  HighlightTerms,
   PageText,
   RelatedResponse,
   SearchHit,
