@@ -84,7 +84,7 @@ describe('the workspace', () => {
     const rejected = (await tagger.getAttribute('data-concept'))!;
     await tagger.getByRole('button', { name: `Reject ${rejected}` }).click();
     await page.locator(`.tag-list li[data-concept="${rejected}"]`).waitFor({ state: 'detached' });
-    const added = rejected === 'theme:waste' ? 'theme:asgm' : 'theme:waste';
+    const added = rejected === 'theme:asgm' ? 'theme:products' : 'theme:asgm';
     await page.getByLabel('Add a concept (for example theme:asgm)').fill(added);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.locator(`.tag-list li[data-concept="${added}"]`).waitFor();
