@@ -116,3 +116,4 @@ export const pages = pgTables.pages!;
 export const documentConcepts = pgTables.documentConcepts!;
 export const ingestJobs = pgTables.ingestJobs!;
 export const ocrJobs = pgTables.ocrJobs!;
+export const searchOutbox = pgTables.searchOutbox!;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { ingestFiles, type IngestOutcome } from '@mep/ingest';
+import { ingestFiles, recoverInterruptedIngestJobs, type IngestOutcome } from '@mep/ingest';
 import { closeContext, createContext, type AppContext } from '../../context';
 import { readConfig } from '../../config';
 import { createCommandLogger, withLogScope } from '../../observability/logger';
@@ -103,9 +103,12 @@ export function registerIngestCommand(program: Command): void {
     .description('ingest files and folders into the repository (exits non-zero if any file failed)')
     .argument('<paths...>', 'files or folders')
     .action(async (paths: string[]) => {
+      const startedAt = new Date();
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
+        const recovered = await recoverInterruptedIngestJobs(context.db, startedAt);
+        if (recovered > 0) context.log.info(`Marked ${recovered} ingest job(s) left running by a stopped process as interrupted.`);
         await context.ocr.resumePending();
         const outcomes = await runIngest(context, paths);
         await waitForOcr(context);
