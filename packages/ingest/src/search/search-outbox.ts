@@ -35,7 +35,10 @@ export async function enqueueSearchUpdates(tx: Writer, kind: SearchOutboxKind, t
 export interface SearchOutboxOptions {
   /** Rows claimed at once. */
   batchSize?: number;
-  /** How long a claim lasts; a worker that died is replaced after it. */
+  /**
+   * How long a claim lasts unless renewed; the worker renews it every third of it while it applies the
+   * rows, so a worker that died (kill -9) holds its rows at most this long.
+   */
   leaseMs?: number;
   /** First retry delay; doubled per attempt up to `maxBackoffMs`. */
   baseBackoffMs?: number;
@@ -70,7 +73,7 @@ export interface SearchOutboxWorker {
 /** Creates a worker for one process; call `start()` to run it in the background. */
 export function createSearchOutboxWorker(db: Db, options: SearchOutboxOptions = {}): SearchOutboxWorker {
   const batchSize = options.batchSize ?? 100;
-  const leaseMs = options.leaseMs ?? 120_000;
+  const leaseMs = options.leaseMs ?? 30_000;
   const baseBackoffMs = options.baseBackoffMs ?? 1000;
   const maxBackoffMs = options.maxBackoffMs ?? 60_000;
   const pollMs = options.pollMs ?? 5000;
@@ -108,30 +111,48 @@ export function createSearchOutboxWorker(db: Db, options: SearchOutboxOptions = 
         .returning()
         .all();
       if (rows.length === 0) return { claimed: 0, failed: false };
-      let failed = false;
-      for (const kind of kinds) {
-        const mine = rows.filter((row) => row.kind === kind);
-        if (mine.length === 0) continue;
-        const ids = mine.map((row) => row.id);
-        try {
-          await handlers.get(kind)!([...new Set(mine.map((row) => row.targetId))]);
-          await db.delete(searchOutbox).where(and(inArray(searchOutbox.id, ids), eq(searchOutbox.claimedBy, token))).run();
-        } catch (error) {
-          failed = true;
-          const message = String((error as Error)?.message ?? error).slice(0, 500);
-          const attempts = Math.max(...mine.map((row) => row.attempts)) + 1;
-          await db
-            .update(searchOutbox)
-            .set({ attempts: sql`${searchOutbox.attempts} + 1`, lastError: message, claimedBy: null, claimedUntil: null, nextAttemptAt: new Date(Date.now() + backoff(attempts)).toISOString() })
-            .where(and(inArray(searchOutbox.id, ids), eq(searchOutbox.claimedBy, token)))
-            .run();
-          options.onError?.(`Search index update failed (${mine.length} ${kind} row(s), attempt ${attempts}); retrying in ${Math.round(backoff(attempts) / 1000)} s`, error);
-        }
+      const renew = setInterval(() => {
+        void db
+          .update(searchOutbox)
+          .set({ claimedUntil: new Date(Date.now() + leaseMs).toISOString() })
+          .where(eq(searchOutbox.claimedBy, token))
+          .run()
+          .catch(() => undefined);
+      }, Math.max(100, Math.floor(leaseMs / 3)));
+      renew.unref();
+      try {
+        return { claimed: rows.length, failed: await applyClaimed(rows, kinds, token) };
+      } finally {
+        clearInterval(renew);
       }
-      return { claimed: rows.length, failed };
     });
     batchChain = run.catch(() => undefined);
     return run;
+  };
+
+  /** Applies claimed rows kind by kind; deletes the applied ones, schedules a retry for the others. Returns true if any failed. */
+  const applyClaimed = async (rows: (typeof searchOutbox.$inferSelect)[], kinds: SearchOutboxKind[], token: string): Promise<boolean> => {
+    let failed = false;
+    for (const kind of kinds) {
+      const mine = rows.filter((row) => row.kind === kind);
+      if (mine.length === 0) continue;
+      const ids = mine.map((row) => row.id);
+      try {
+        await handlers.get(kind)!([...new Set(mine.map((row) => row.targetId))]);
+        await db.delete(searchOutbox).where(and(inArray(searchOutbox.id, ids), eq(searchOutbox.claimedBy, token))).run();
+      } catch (error) {
+        failed = true;
+        const message = String((error as Error)?.message ?? error).slice(0, 500);
+        const attempts = Math.max(...mine.map((row) => row.attempts)) + 1;
+        await db
+          .update(searchOutbox)
+          .set({ attempts: sql`${searchOutbox.attempts} + 1`, lastError: message, claimedBy: null, claimedUntil: null, nextAttemptAt: new Date(Date.now() + backoff(attempts)).toISOString() })
+          .where(and(inArray(searchOutbox.id, ids), eq(searchOutbox.claimedBy, token)))
+          .run();
+        options.onError?.(`Search index update failed (${mine.length} ${kind} row(s), attempt ${attempts}); retrying in ${Math.round(backoff(attempts) / 1000)} s`, error);
+      }
+    }
+    return failed;
   };
 
   /** Milliseconds until the next row becomes due (capped at pollMs). */

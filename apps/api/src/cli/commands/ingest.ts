@@ -76,6 +76,26 @@ export function followOcr(context: AppContext, out: NodeJS.WriteStream = process
   };
 }
 
+/**
+ * Waits (bounded) until the search outbox holds no document update: rows of this run that failed, and
+ * rows a killed earlier run still held under its lease (at most the lease, 30 s). With Meilisearch away
+ * the rows stay: `mep serve` or the next run applies them.
+ */
+export async function waitForSearchIndex(context: AppContext, out: NodeJS.WriteStream = process.stdout, timeoutMs = 60_000): Promise<void> {
+  try {
+    await context.searchOutbox.idle(1000);
+    return;
+  } catch {
+    // still rows: say so and wait longer
+  }
+  out.write('Applying pending search index updates…\n');
+  try {
+    await context.searchOutbox.idle(timeoutMs);
+  } catch {
+    out.write(`The search index is behind by ${await context.searchOutbox.pending()} update(s); they are kept and applied by \`mep serve\` or the next \`mep ingest\` once Meilisearch answers.\n`);
+  }
+}
+
 function shortName(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.length < path.length ? rel : path;
@@ -112,6 +132,7 @@ export function registerIngestCommand(program: Command): void {
         await context.ocr.resumePending();
         const outcomes = await runIngest(context, paths);
         await waitForOcr(context);
+        await waitForSearchIndex(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
       } finally {
         await closeContext(context);
