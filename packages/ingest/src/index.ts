@@ -10,3 +10,5 @@ export * from './search/search-outbox';
 export * from './pipeline';
 export * from './reports';
 export * from './ocr';
+export * from './search/stop-words';
+export * from './search/doctype-rank';
