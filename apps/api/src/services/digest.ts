@@ -92,24 +92,30 @@ export function sendQueuedEmails(context: DigestCtx): Promise<{ sent: number; fa
 }
 let flushing: Promise<unknown> = Promise.resolve();
 
-async function flushOutbox(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
-  const { db, config } = context;
-  if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
-  const transport = nodemailer.createTransport(config.smtpUrl);
-  // Claimed with a lease in one UPDATE, so two processes (or API nodes) flushing at once never take the
-  // same row: the UPDATE only matches rows without a live claim (PostgreSQL re-checks that on a row
-  // another transaction just claimed). A process that dies mid-send leaves the lease to expire.
-  const now = new Date();
+/**
+ * Claims up to `limit` unsent e-mails for this caller, oldest first. One UPDATE sets a lease only on rows
+ * without a live one, so two processes (or API nodes) flushing at once never take the same row (SQLite runs
+ * it alone; PostgreSQL re-checks the condition on a row another transaction just claimed). A process that
+ * dies mid-send leaves the lease to expire and the e-mail to the next flush.
+ */
+export async function claimQueuedEmails(db: DigestCtx['db'], limit = 500, now = new Date()): Promise<(typeof outbox.$inferSelect)[]> {
   const token = randomUUID();
   const free = or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()));
-  const due = db.select({ id: outbox.id }).from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS), free)).orderBy(asc(outbox.id)).limit(500);
+  const due = db.select({ id: outbox.id }).from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS), free)).orderBy(asc(outbox.id)).limit(limit);
   const rows = await db
     .update(outbox)
     .set({ claimedBy: token, claimedUntil: new Date(now.getTime() + EMAIL_LEASE_MS).toISOString() })
     .where(and(inArray(outbox.id, due), isNull(outbox.sentAt), free))
     .returning()
     .all();
-  rows.sort((a, b) => a.id - b.id);
+  return rows.sort((a, b) => a.id - b.id);
+}
+
+async function flushOutbox(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
+  const { db, config } = context;
+  if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
+  const transport = nodemailer.createTransport(config.smtpUrl);
+  const rows = await claimQueuedEmails(db);
   let sent = 0;
   let failed = 0;
   try {
