@@ -3,10 +3,11 @@
  * PostgreSQL database): the restored platform answers the same searches and holds the same originals.
  * Bad input (missing or damaged backup, non-empty target) is refused before anything changes.
  */
+import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { documents, isPostgresUrl } from '@mep/db';
 import { createDatabase } from '@mep/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,5 +144,27 @@ describe('mep backup and mep restore', () => {
     // The serving platform's own data directory is not empty: refused, its documents all still there.
     await expect(restorePlatform(platform.context.config, backupDir)).rejects.toMatchObject({ code: 'restore_target_not_empty' });
     expect(await platform.context.db.select().from(documents).all()).toHaveLength(5);
+  }, 120_000);
+
+  it('answers bad input on the command line with one clear line and exit code 1', async () => {
+    const repoRoot = resolve(import.meta.dirname, '../../../..');
+    const mep = (args: string[], env: Record<string, string>) =>
+      new Promise<{ code: number | null; stderr: string }>((done, reject) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', resolve(repoRoot, 'apps/api/src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+        child.on('error', reject);
+        child.on('close', (code) => done({ code, stderr }));
+      });
+    const fresh = join(temp, 'cli-fresh');
+    const missing = await mep(['restore', join(temp, 'no-such-backup')], { MEP_DATA_DIR: fresh });
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/^mep: There is no backup at .*no-such-backup\. \[backup_missing\]\n$/) });
+    const occupied = join(temp, 'occupied');
+    mkdirSync(occupied, { recursive: true });
+    writeFileSync(join(occupied, 'keep.txt'), "someone else's file");
+    const notEmpty = await mep(['backup', occupied], { MEP_DATA_DIR: fresh });
+    expect(notEmpty).toMatchObject({ code: 1, stderr: expect.stringMatching(/^mep: .*occupied is not empty: back up into a new folder\. \[backup_target_not_empty\]\n$/) });
+    expect(readdirSync(occupied)).toEqual(['keep.txt']);
+    expect(existsSync(join(fresh, 'mep.sqlite'))).toBe(false);
   }, 120_000);
 });
