@@ -12,6 +12,7 @@ const ConventionRefPage = lazy(() => import('./features/explore/ConventionRefPag
 const ForumsPage = lazy(() => import('./features/forums/ForumsPage'));
 const ForumPage = lazy(() => import('./features/forums/ForumPage'));
 const ThreadPage = lazy(() => import('./features/forums/ThreadPage'));
+const NewThreadPage = lazy(() => import('./features/forums/NewThreadPage'));
 const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage'));
 const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
@@ -52,6 +53,7 @@ export const routes: RouteDef[] = [
     nav: { href: '/forums', label: navLabel(commonMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
   },
   { path: '/forums/threads/:threadId', component: ThreadPage },
+  { path: '/forums/new', component: NewThreadPage },
   { path: '/forums/:forumId', component: ForumPage },
   { path: '/notifications', component: NotificationsPage },
   { path: '/sign-in', component: SignInPage },

@@ -221,7 +221,7 @@ export function forumRoutes(context: AppContext) {
       params: postIdParams,
       response: historyResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params }) => postHistory(db, viewerOf(req), params.postId),
+      handler: async ({ req, params }) => postHistory(db, viewerOf(req), params.postId),
     }),
     defineRoute({
       method: 'post',
