@@ -13,7 +13,7 @@ import { commonMessages } from './messages';
 export function HeaderAccount() {
   const t = useT(commonMessages);
   const session = useSession();
-  const { pathname, search } = useLocation();
+  const { pathname, search, hash } = useLocation();
   const [unread, setUnread] = useState<number | null>(null);
   const userId = session.user?.id ?? null;
 
@@ -48,7 +48,8 @@ export function HeaderAccount() {
   }, [userId]);
 
   if (session.status === 'loading') return null;
-  const here = encodeURIComponent(pathname + search);
+  // Back to the very place after signing in or registering, the page of a document included.
+  const here = encodeURIComponent(pathname + search + hash);
   const onAuthPage = pathname === '/sign-in' || pathname === '/register';
   return (
     <nav className="account-nav" aria-label={t('accountNav')}>

@@ -48,7 +48,9 @@ export function PostHistory({ postId }: { postId: number }) {
       <button type="button" className="link-button" aria-expanded={open} aria-controls={regionId} onClick={toggle}>
         {t('showHistory')}
       </button>
-      <section id={regionId} hidden={!open} aria-label={t('historyHeading')}>
+      {/* Not a landmark: a thread has many posts, and landmarks need unique names. */}
+      <div id={regionId} hidden={!open}>
+        <p className="visually-hidden">{t('historyHeading')}</p>
         {state.loading ? <Loading /> : null}
         {state.error ? <ErrorPanel error={state.error} onRetry={() => void load()} /> : null}
         {state.data ? (
@@ -76,7 +78,7 @@ export function PostHistory({ postId }: { postId: number }) {
             </ol>
           </>
         ) : null}
-      </section>
+      </div>
     </div>
   );
 }
