@@ -37,23 +37,45 @@ describe('domain events', () => {
     });
   }
 
-  it('dispatches after commit, and nothing when the change throws', () => {
+  it('dispatches after commit, and nothing when the change throws', async () => {
     const bus = createEventBus(() => undefined);
     const seen: number[] = [];
     bus.on('posts.created', (e) => {
       seen.push(e.postId);
     });
-    bus.afterCommit(() => {
+    await bus.afterCommit(async () => {
       bus.emit('posts.created', { postId: 1, threadId: 1, forumId: 'f' });
+      await new Promise((resolve) => setTimeout(resolve, 5));
       expect(seen).toEqual([]);
     });
     expect(seen).toEqual([1]);
-    expect(() =>
-      bus.afterCommit(() => {
+    await expect(
+      bus.afterCommit(async () => {
         bus.emit('posts.created', { postId: 2, threadId: 1, forumId: 'f' });
         throw new Error('rolled back');
       }),
-    ).toThrow('rolled back');
+    ).rejects.toThrow('rolled back');
     expect(seen).toEqual([1]);
+  });
+
+  it('keeps overlapping changes apart: a failed one never drops or sends the other one\'s events', async () => {
+    const bus = createEventBus(() => undefined);
+    const seen: number[] = [];
+    bus.on('posts.created', (e) => {
+      seen.push(e.postId);
+    });
+    const slow = bus.afterCommit(async () => {
+      bus.emit('posts.created', { postId: 10, threadId: 1, forumId: 'f' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    const failing = bus.afterCommit(async () => {
+      bus.emit('posts.created', { postId: 11, threadId: 1, forumId: 'f' });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error('rolled back');
+    });
+    await expect(failing).rejects.toThrow('rolled back');
+    expect(seen).toEqual([]);
+    await slow;
+    expect(seen).toEqual([10]);
   });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { EventEmitter } from 'node:events';
 import type { UserRole } from '@mep/vocabulary';
 
@@ -51,15 +52,18 @@ export interface EventBus {
   /** Queues an event; it is dispatched once `commit` has run successfully, or immediately outside a transaction. */
   emit<N extends DomainEventName>(name: N, payload: DomainEventMap[N]): void;
   on<N extends DomainEventName>(name: N, listener: DomainEventListener<N>): () => void;
-  /** Runs `change` and, if it returns without throwing, dispatches the events it emitted. */
-  afterCommit<T>(change: () => T): T;
+  /**
+   * Runs `change` (which commits its transaction) and, if it settles without throwing, dispatches the events it
+   * emitted. Each call keeps its own queue (an async context), so overlapping requests never mix their events.
+   */
+  afterCommit<T>(change: () => T | Promise<T>): Promise<T>;
 }
 
 /** Creates the in-process event bus. Listener failures are reported, never thrown into the caller. */
 export function createEventBus(onListenerError: (name: string, error: unknown) => void): EventBus {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(100);
-  let pending: Array<[string, unknown]> | undefined;
+  const pending = new AsyncLocalStorage<Array<[string, unknown]>>();
 
   const dispatch = (name: string, payload: unknown) => {
     for (const listener of emitter.listeners(name)) {
@@ -74,25 +78,21 @@ export function createEventBus(onListenerError: (name: string, error: unknown) =
 
   return {
     emit(name, payload) {
-      if (pending) pending.push([name, payload]);
+      const queue = pending.getStore();
+      if (queue) queue.push([name, payload]);
       else dispatch(name, payload);
     },
     on(name, listener) {
       emitter.on(name, listener);
       return () => emitter.off(name, listener);
     },
-    afterCommit(change) {
-      if (pending) return change();
-      pending = [];
-      let queued: Array<[string, unknown]> = [];
-      try {
-        const result = change();
-        queued = pending;
-        return result;
-      } finally {
-        pending = undefined;
-        for (const [name, payload] of queued) dispatch(name, payload);
-      }
+    async afterCommit(change) {
+      // Nested: the outer call dispatches once everything has committed.
+      if (pending.getStore()) return change();
+      const queue: Array<[string, unknown]> = [];
+      const result = await pending.run(queue, change);
+      for (const [name, payload] of queue) dispatch(name, payload);
+      return result;
     },
   };
 }

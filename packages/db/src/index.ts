@@ -1,2 +1,19 @@
 export * from './schema';
-export { openDatabase, closeDatabase, pingDatabase, type Db, type Schema } from './open-database';
+export {
+  closeDatabase,
+  describeDatabase,
+  dialectOf,
+  isPostgresUrl,
+  openDatabase,
+  pingDatabase,
+  redactDatabaseTarget,
+  runInTransaction,
+  type Db,
+  type Dialect,
+  type OpenDatabaseOptions,
+  type RunResult,
+  type Schema,
+} from './database';
+export { jsonArrayContains, likeInsensitive, lockRowsForUpdate, stringAgg } from './dialect';
+export { UnmigratedDatabaseError, migrationsFolders } from './migrations';
+export { TransactionMisuseError } from './transaction-scope';

@@ -16,27 +16,27 @@ let db: Db;
 let blobs: BlobStore;
 const taxonomy = loadTaxonomy();
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-pipeline-'));
-  db = openDatabase(join(dir, 'mep.sqlite'));
+  db = await openDatabase(join(dir, 'mep.sqlite'));
   blobs = createBlobStore({ kind: 'local', dir: join(dir, 'blobs') });
 });
 afterAll(async () => {
   await closeSandboxPools();
-  closeDatabase(db);
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
-const documentCount = () => db.select({ n: count() }).from(documents).get()!.n;
+const documentCount = async () => (await db.select({ n: count() }).from(documents).get())!.n;
 
 describe('ingestFiles', () => {
   it('ingests a real PDF with pages, concepts and a job, and calls the same bytes a duplicate', async () => {
     const [first] = await ingestFiles([conventionPdf], { db, blobs, taxonomy });
     expect(first).toMatchObject({ status: 'ingested', language: 'en', pageCount: 31 });
-    expect(db.select({ n: count() }).from(pages).where(eq(pages.documentId, first!.documentId!)).get()!.n).toBe(31);
+    expect((await db.select({ n: count() }).from(pages).where(eq(pages.documentId, first!.documentId!)).get())!.n).toBe(31);
     const [again] = await ingestFiles([conventionPdf], { db, blobs, taxonomy });
     expect(again).toMatchObject({ status: 'duplicate', documentId: first!.documentId });
-    expect(documentCount()).toBe(1);
+    expect(await documentCount()).toBe(1);
   });
 
   it('turns hostile files into failed jobs with clear reasons and loses nothing ingested before', async () => {
@@ -56,7 +56,7 @@ describe('ingestFiles', () => {
     }
     expect(outcomes.find((o) => o.source.endsWith('empty.pdf'))?.errorCode).toBe('empty-file');
     expect(outcomes.find((o) => o.source.endsWith('does-not-exist.pdf'))?.errorCode).toBe('unreadable');
-    expect(documentCount()).toBe(1);
+    expect(await documentCount()).toBe(1);
   });
 
   it('refuses an oversized file before reading it', async () => {
@@ -68,7 +68,7 @@ describe('ingestFiles', () => {
 
   it('survives every malformed and hostile PDF of ../shared/robustness: each ingested or failed with a reason', async () => {
     const total = readdirSync(robustnessDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.pdf')).length;
-    const before = documentCount();
+    const before = await documentCount();
     const outcomes = await ingestFiles([robustnessDir], { db, blobs, taxonomy }, { timeoutMs: 15_000, concurrency: 2 });
     expect(outcomes.length).toBeGreaterThanOrEqual(total);
     const tally: Record<string, number> = {};
@@ -83,9 +83,9 @@ describe('ingestFiles', () => {
       }
     }
     console.log(`robustness corpus through the pipeline (${outcomes.length} files):`, JSON.stringify(tally));
-    const jobs = db.select({ n: count() }).from(ingestJobs).get()!.n;
+    const jobs = (await db.select({ n: count() }).from(ingestJobs).get())!.n;
     expect(jobs).toBeGreaterThanOrEqual(outcomes.length);
-    expect(documentCount()).toBe(before + (tally.ingested ?? 0));
-    expect(db.select().from(documents).where(eq(documents.fileName, 'minamata-convention.pdf')).get()).toBeDefined();
+    expect(await documentCount()).toBe(before + (tally.ingested ?? 0));
+    expect(await db.select().from(documents).where(eq(documents.fileName, 'minamata-convention.pdf')).get()).toBeDefined();
   }, 900_000);
 });

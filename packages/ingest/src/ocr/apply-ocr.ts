@@ -39,9 +39,9 @@ export async function applyRecognizedText(
   result: { cappedAt?: number; lowConfidencePages: number[]; failedPages: PageOutcome[]; lowConfidenceThreshold: number },
 ): Promise<string> {
   const { db } = deps;
-  const row = db.select().from(documents).where(eq(documents.id, documentId)).get();
+  const row = await db.select().from(documents).where(eq(documents.id, documentId)).get();
   if (!row) return 'The document was deleted before its text was recognised.';
-  const pageRows = db.select().from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
+  const pageRows = await db.select().from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
   const recognised = pageRows.filter((p) => p.ocrConfidence !== null);
   // Pages still rejected (past the cap, or failed) must not feed the title, language or tags.
   const usable = pageRows.filter((p) => p.text.trim().length > 0 && (p.ocrConfidence !== null || isCleanText(p.text)));
@@ -88,11 +88,11 @@ export async function applyRecognizedText(
   update.flags = [...new Set(flags)];
 
   const matches = tagDocument({ pages: extracted.pages, title: update.title ?? row.title });
-  db.transaction((tx) => {
-    tx.update(documents).set(update).where(eq(documents.id, documentId)).run();
-    tx.delete(documentConcepts).where(and(eq(documentConcepts.documentId, documentId), eq(documentConcepts.source, 'tagger'))).run();
+  await db.transaction(async (tx) => {
+    await tx.update(documents).set(update).where(eq(documents.id, documentId)).run();
+    await tx.delete(documentConcepts).where(and(eq(documentConcepts.documentId, documentId), eq(documentConcepts.source, 'tagger'))).run();
     for (const m of matches) {
-      tx.insert(documentConcepts)
+      await tx.insert(documentConcepts)
         .values({ documentId, conceptId: m.conceptId, score: m.score, count: m.count, evidence: m.evidence })
         .onConflictDoNothing()
         .run();

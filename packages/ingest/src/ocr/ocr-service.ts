@@ -112,9 +112,9 @@ export class OcrService {
   }
 
   /** Queues every job left queued or running by an earlier process. Returns how many. */
-  resumePending(): number {
+  async resumePending(): Promise<number> {
     if (!this.available) return 0;
-    const rows = this.deps.db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(inArray(ocrJobs.status, ['queued', 'running'])).all();
+    const rows = await this.deps.db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(inArray(ocrJobs.status, ['queued', 'running'])).all();
     for (const row of rows) this.schedule(row.id);
     return rows.length;
   }
@@ -164,7 +164,7 @@ export class OcrService {
       const id = this.queue.shift()!;
       this.activeIds.add(id);
       void this.recognizeDocument(id)
-        .catch((error: unknown) => this.finishJob(id, 'failed', `OCR failed: ${(error as Error)?.message ?? String(error)}`))
+        .catch(async (error: unknown) => this.finishJob(id, 'failed', `OCR failed: ${(error as Error)?.message ?? String(error)}`))
         .finally(() => {
           this.activeIds.delete(id);
           this.pump();
@@ -196,18 +196,18 @@ export class OcrService {
     for (const listener of this.listeners) listener(progress);
   }
 
-  private finishJob(documentId: string, status: 'done' | 'failed', message: string): void {
-    this.deps.db.update(ocrJobs).set({ status, message, updatedAt: new Date().toISOString() }).where(eq(ocrJobs.documentId, documentId)).run();
+  private async finishJob(documentId: string, status: 'done' | 'failed', message: string): Promise<void> {
+    await this.deps.db.update(ocrJobs).set({ status, message, updatedAt: new Date().toISOString() }).where(eq(ocrJobs.documentId, documentId)).run();
   }
 
   private async recognizeDocument(documentId: string): Promise<void> {
     const { db } = this.deps;
-    const job = db.select().from(ocrJobs).where(eq(ocrJobs.documentId, documentId)).get();
-    const doc = db.select().from(documents).where(eq(documents.id, documentId)).get();
+    const job = await db.select().from(ocrJobs).where(eq(ocrJobs.documentId, documentId)).get();
+    const doc = await db.select().from(documents).where(eq(documents.id, documentId)).get();
     if (!job || !doc || job.status === 'done' || job.status === 'failed') return;
     const progress = (status: OcrProgress['status'], pagesDone: number, message?: string): void =>
       this.emit({ documentId, fileName: doc.fileName, status, pagesDone, pagesTotal: job.pages.length, message });
-    db.update(ocrJobs).set({ status: 'running', updatedAt: new Date().toISOString() }).where(eq(ocrJobs.documentId, documentId)).run();
+    await db.update(ocrJobs).set({ status: 'running', updatedAt: new Date().toISOString() }).where(eq(ocrJobs.documentId, documentId)).run();
 
     const dir = await mkdtemp(join(tmpdir(), 'mep-ocr-'));
     try {
@@ -215,9 +215,9 @@ export class OcrService {
       await writeFile(pdfPath, await this.deps.blobs.get(doc.sha256));
       // Pages recognised before a restart keep their text; only the rest are done again.
       const done = new Set(
-        db.select({ page: pages.page }).from(pages)
+        (await db.select({ page: pages.page }).from(pages)
           .where(and(eq(pages.documentId, documentId), inArray(pages.page, job.pages), isNotNull(pages.ocrConfidence)))
-          .all()
+          .all())
           .map((p) => p.page),
       );
       const todo = job.pages.filter((p) => !done.has(p));
@@ -230,7 +230,7 @@ export class OcrService {
           this.releaseSlot();
         }
       }
-      if (!job.languages) db.update(ocrJobs).set({ languages }).where(eq(ocrJobs.documentId, documentId)).run();
+      if (!job.languages) await db.update(ocrJobs).set({ languages }).where(eq(ocrJobs.documentId, documentId)).run();
 
       const outcomes: PageOutcome[] = [];
       const lowConfidence = new Set(job.lowConfidencePages);
@@ -248,11 +248,11 @@ export class OcrService {
           }
           outcomes.push(outcome);
           if (outcome.text !== undefined) {
-            db.update(pages).set({ text: outcome.text, ocrConfidence: outcome.confidence }).where(and(eq(pages.documentId, documentId), eq(pages.page, page))).run();
+            await db.update(pages).set({ text: outcome.text, ocrConfidence: outcome.confidence }).where(and(eq(pages.documentId, documentId), eq(pages.page, page))).run();
             if (outcome.confidence! < this.settings.lowConfidence && outcome.text.length > 0) lowConfidence.add(page);
           }
           pagesDone++;
-          db.update(ocrJobs)
+          await db.update(ocrJobs)
             .set({ pagesDone, lowConfidencePages: [...lowConfidence].sort((a, b) => a - b), updatedAt: new Date().toISOString() })
             .where(eq(ocrJobs.documentId, documentId))
             .run();
@@ -270,7 +270,7 @@ export class OcrService {
         lowConfidenceThreshold: this.settings.lowConfidence,
       });
       const status = failed.length > 0 && failed.length === job.pages.length ? 'failed' : 'done';
-      this.finishJob(documentId, status, message);
+      await this.finishJob(documentId, status, message);
       progress(status, pagesDone, message);
     } finally {
       await rm(dir, { recursive: true, force: true });

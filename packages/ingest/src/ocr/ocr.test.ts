@@ -44,8 +44,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function openStore(): { db: Db; blobs: ReturnType<typeof createLocalBlobStore>; taxonomy: ReturnType<typeof loadTaxonomy> } {
-  const db = openDatabase(':memory:');
+async function openStore(): Promise<{ db: Db; blobs: ReturnType<typeof createLocalBlobStore>; taxonomy: ReturnType<typeof loadTaxonomy> }> {
+  const db = await openDatabase(':memory:');
   return { db, blobs: createLocalBlobStore(mkdtempSync(join(dir, 'blobs-'))), taxonomy: loadTaxonomy() };
 }
 
@@ -90,7 +90,7 @@ describe('bounded OCR programs', () => {
 
 describe('the OCR stage', () => {
   it('stores a scanned PDF at once, then recognises its page in the background: text, confidence, real title', { timeout: 180_000 }, async () => {
-    const store = openStore();
+    const store = await openStore();
     const ocr = await createOcrService(store);
     try {
       const [outcome] = await ingestFiles([scanPath], { ...store, ocr });
@@ -99,39 +99,39 @@ describe('the OCR stage', () => {
       expect(outcome!.title).toBe('Scanned products guide'); // from the file name until the text is read
       await ocr.idle();
       const id = outcome!.documentId!;
-      const page = store.db.select().from(pages).where(eq(pages.documentId, id)).get()!;
+      const page = (await store.db.select().from(pages).where(eq(pages.documentId, id)).get())!;
       expect(page.text).toMatch(/mercury/i);
       expect(page.ocrConfidence).toBeGreaterThan(60);
-      const doc = store.db.select().from(documents).where(eq(documents.id, id)).get()!;
+      const doc = (await store.db.select().from(documents).where(eq(documents.id, id)).get())!;
       expect(doc.title).not.toBe('Scanned products guide');
       expect(doc.language).toBe('en');
       expect(doc.flags.join('\n')).toMatch(/^ocr: text recognised from the page images of 1 page/m);
       expect(doc.flags.join(' ')).not.toMatch(/ocr-pending|title-from-file-name|no-text-layer/);
-      const job = store.db.select().from(ocrJobs).where(eq(ocrJobs.documentId, id)).get()!;
+      const job = (await store.db.select().from(ocrJobs).where(eq(ocrJobs.documentId, id)).get())!;
       expect(job).toMatchObject({ status: 'done', languages: 'eng+fra+spa', pagesDone: 1 });
     } finally {
       await ocr.close();
-      closeDatabase(store.db);
+      await closeDatabase(store.db);
     }
   });
 
   it('keeps a page with no text image as a document flagged no-text', { timeout: 120_000 }, async () => {
-    const store = openStore();
+    const store = await openStore();
     const ocr = await createOcrService(store);
     try {
       const [outcome] = await ingestFiles([`${FIXTURES}image-only.pdf`], { ...store, ocr });
       expect(outcome!.status).toBe('ingested');
       await ocr.idle();
-      const doc = store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!)).get()!;
+      const doc = (await store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!)).get())!;
       expect(doc.flags).toContain('no-text: no text was found on the page images');
     } finally {
       await ocr.close();
-      closeDatabase(store.db);
+      await closeDatabase(store.db);
     }
   });
 
   it('without Tesseract, ingests what it can and says OCR is unavailable', { timeout: 120_000 }, async () => {
-    const store = openStore();
+    const store = await openStore();
     const ocr = await createOcrService(store, { tesseractPath: '/nonexistent/tesseract' });
     try {
       expect(ocr.available).toBe(false);
@@ -140,10 +140,10 @@ describe('the OCR stage', () => {
       expect(scan).toMatchObject({ status: 'failed', errorCode: 'no-text' });
       expect(scan.message).toMatch(/needs OCR \(OCR is unavailable: .*not found\)/);
       expect(outcomes.find((o) => o.source !== scanPath)!.status).toBe('ingested');
-      expect(store.db.select().from(ocrJobs).all()).toEqual([]);
+      expect(await store.db.select().from(ocrJobs).all()).toEqual([]);
     } finally {
       await ocr.close();
-      closeDatabase(store.db);
+      await closeDatabase(store.db);
     }
   });
 });

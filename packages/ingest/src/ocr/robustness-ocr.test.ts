@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 it(`ingests all ${files.length} robustness PDFs with OCR on: every file ingested or failed with a reason`, { timeout: 1_200_000 }, async () => {
-  const db = openDatabase(join(dir, 'mep.sqlite'));
+  const db = await openDatabase(join(dir, 'mep.sqlite'));
   const deps = { db, blobs: createLocalBlobStore(join(dir, 'blobs')), taxonomy: loadTaxonomy() };
   const ocr = await createOcrService(deps, { maxPages: 1, pageTimeoutMs: 20_000, maxMemoryMb: 768, dpi: 100 });
   expect(ocr.available).toBe(true);
@@ -51,8 +51,8 @@ it(`ingests all ${files.length} robustness PDFs with OCR on: every file ingested
         count('duplicate');
         continue;
       }
-      const doc = db.select().from(documents).where(eq(documents.id, outcome.documentId!)).get()!;
-      const job = db.select().from(ocrJobs).where(eq(ocrJobs.documentId, doc.id)).get();
+      const doc = (await db.select().from(documents).where(eq(documents.id, outcome.documentId!)).get())!;
+      const job = await db.select().from(ocrJobs).where(eq(ocrJobs.documentId, doc.id)).get();
       if (!job) count('ingested (text layer)');
       else if (job.status === 'queued' || job.status === 'running') unexpected.push(`${outcome.source}: OCR job left ${job.status}`);
       else if (doc.flags.some((f) => f.startsWith('ocr:'))) count('ingested (text recognised by OCR)');
@@ -69,6 +69,6 @@ it(`ingests all ${files.length} robustness PDFs with OCR on: every file ingested
     expect(tally.get('ingested (text recognised by OCR)') ?? 0).toBeGreaterThan(0);
   } finally {
     await ocr.close();
-    closeDatabase(db);
+    await closeDatabase(db);
   }
 });

@@ -121,7 +121,7 @@ async function ingestCollected(paths: readonly string[], deps: IngestDependencie
       const index = next++;
       const file = files[index]!;
       const outcome = file.problem
-        ? recordFailure(deps.db, file.path, undefined, 'unreadable', file.problem)
+        ? (await recordFailure(deps.db, file.path, undefined, 'unreadable', file.problem))
         : await ingestOneFile(file.path, deps, options, inFlight);
       outcomes[index] = outcome;
       if (outcome.status === 'ingested') toIndex.push(outcome);
@@ -165,10 +165,10 @@ export async function ingestBytes(
   const { db } = deps;
   const sha256 = sha256Hex(bytes);
   const id = documentIdFor(sha256);
-  const existing = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.sha256, sha256)).get();
+  const existing = await db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.sha256, sha256)).get();
   if (existing || inFlight.has(sha256)) {
     const message = existing ? `Already in the repository as “${existing.title}”.` : 'The same file is being ingested from another path in this batch.';
-    recordJob(db, { source, sha256, status: 'duplicate', documentId: id, message });
+    await recordJob(db, { source, sha256, status: 'duplicate', documentId: id, message });
     return { source, status: 'duplicate', documentId: id, title: existing?.title, message, flags: [] };
   }
   inFlight.add(sha256);
@@ -191,8 +191,8 @@ export async function ingestBytes(
     await deps.blobs.put(bytes, { contentType: extracted.mime, sha256 });
 
     const now = new Date().toISOString();
-    db.transaction((tx) => {
-      tx.insert(documents)
+    await db.transaction(async (tx) => {
+      await tx.insert(documents)
         .values({
           id,
           sha256,
@@ -212,13 +212,13 @@ export async function ingestBytes(
           updatedAt: now,
         })
         .run();
-      for (const p of extracted.pages) tx.insert(pages).values({ documentId: id, page: p.page, text: p.text }).run();
+      for (const p of extracted.pages) await tx.insert(pages).values({ documentId: id, page: p.page, text: p.text }).run();
       for (const match of matches) {
-        tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
+        await tx.insert(documentConcepts).values({ documentId: id, conceptId: match.conceptId, score: match.score, count: match.count, evidence: match.evidence }).run();
       }
-      if (report) storeNationalReport(tx, id, report, now);
-      if (ocrPages.length > 0) tx.insert(ocrJobs).values(ocr!.jobValues(id, facts.language, ocrPages)).run();
-      tx.insert(ingestJobs)
+      if (report) await storeNationalReport(tx, id, report, now);
+      if (ocrPages.length > 0) await tx.insert(ocrJobs).values(ocr!.jobValues(id, facts.language, ocrPages)).run();
+      await tx.insert(ingestJobs)
         .values({ source, sha256, status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, startedAt, finishedAt: now })
         .run();
     });
@@ -243,17 +243,17 @@ export async function ingestBytes(
   }
 }
 
-function recordFailure(db: Db, source: string, sha256: string | undefined, errorCode: string, message: string, startedAt?: string): IngestOutcome {
-  recordJob(db, { source, sha256, status: 'failed', errorCode, message, startedAt });
+async function recordFailure(db: Db, source: string, sha256: string | undefined, errorCode: string, message: string, startedAt?: string): Promise<IngestOutcome> {
+  await recordJob(db, { source, sha256, status: 'failed', errorCode, message, startedAt });
   return { source, status: 'failed', errorCode, message, flags: [] };
 }
 
-function recordJob(
+async function recordJob(
   db: Db,
   job: { source: string; sha256?: string; status: 'ingested' | 'duplicate' | 'failed'; documentId?: string; errorCode?: string; message: string; startedAt?: string },
-): void {
+): Promise<void> {
   const now = new Date().toISOString();
-  db.insert(ingestJobs)
+  await db.insert(ingestJobs)
     .values({ source: job.source, sha256: job.sha256 ?? null, status: job.status, documentId: job.documentId ?? null, errorCode: job.errorCode ?? null, message: job.message, startedAt: job.startedAt ?? now, finishedAt: now })
     .run();
 }

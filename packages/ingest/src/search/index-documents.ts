@@ -13,7 +13,7 @@ export async function indexDocuments(search: SearchConnection, db: Db, taxonomy:
   const docRecords: DocumentSearchRecord[] = [];
   const passageRecords: PassageSearchRecord[] = [];
   for (const id of documentIds) {
-    const records = buildSearchRecords(db, taxonomy, id);
+    const records = await buildSearchRecords(db, taxonomy, id);
     if (!records) continue;
     docRecords.push(records.document);
     passageRecords.push(...records.passages);
@@ -35,7 +35,7 @@ export async function indexDocuments(search: SearchConnection, db: Db, taxonomy:
 export async function rebuildSearchIndexes(search: SearchConnection, db: Db, taxonomy: Taxonomy, onProgress?: (done: number, total: number) => void): Promise<number> {
   await Promise.all([search.documents.delete().waitTask(), search.passages.delete().waitTask()]);
   await search.ensureIndexes();
-  const ids = db.select({ id: documents.id }).from(documents).all().map((row) => row.id);
+  const ids = (await db.select({ id: documents.id }).from(documents).all()).map((row) => row.id);
   for (let start = 0; start < ids.length; start += 50) {
     const batch = ids.slice(start, start + 50);
     await indexDocuments(search, db, taxonomy, batch);

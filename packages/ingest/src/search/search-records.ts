@@ -69,14 +69,14 @@ export function textField(language: string): `text_${IndexedLanguage}` {
  * Builds the search records of one document from SQLite alone, so that a rebuild from the source of
  * truth gives exactly what ingestion gave.
  */
-export function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: string): { document: DocumentSearchRecord; passages: PassageSearchRecord[] } | undefined {
-  const row = db.select().from(documents).where(eq(documents.id, documentId)).get();
+export async function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId: string): Promise<{ document: DocumentSearchRecord; passages: PassageSearchRecord[] } | undefined> {
+  const row = await db.select().from(documents).where(eq(documents.id, documentId)).get();
   if (!row) return undefined;
-  const conceptRows = db.select({ conceptId: documentConcepts.conceptId }).from(documentConcepts).where(eq(documentConcepts.documentId, documentId)).all();
-  const allPages = db.select({ page: pages.page, text: pages.text, ocrConfidence: pages.ocrConfidence }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
+  const conceptRows = await db.select({ conceptId: documentConcepts.conceptId }).from(documentConcepts).where(eq(documentConcepts.documentId, documentId)).all();
+  const allPages = await db.select({ page: pages.page, text: pages.text, ocrConfidence: pages.ocrConfidence }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
   // When OCR took charge of a document, its rejected text-layer pages (glyph-id garbage, waiting for
   // recognition or past the page cap) stay out of search: they only produce false matches.
-  const ocrManaged = db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(eq(ocrJobs.documentId, documentId)).get() !== undefined;
+  const ocrManaged = (await db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(eq(ocrJobs.documentId, documentId)).get()) !== undefined;
   const pageRows = ocrManaged ? allPages.filter((p) => p.ocrConfidence !== null || isCleanText(p.text)) : allPages;
 
   const conceptIds = conceptRows.map((c) => c.conceptId);
