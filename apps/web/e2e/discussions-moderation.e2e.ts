@@ -2,16 +2,15 @@
 // a repository document shows on that document's page and under the search page's Discussions tab; a
 // moderator (created with `mep user create`) sees the reported post in the moderation page. Each page
 // is axe-checked in English and Arabic, and screenshotted.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createUserWithCli } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'a long enough password';
 const stamp = Date.now().toString(36);
@@ -135,12 +134,7 @@ describe('forums in the search and document pages, and the moderation page', () 
       return;
     }
     const email = `mod-${stamp}@e2e.test`;
-    const created = spawnSync('pnpm', ['--silent', 'mep', 'user', 'create', '--email', email, '--role', 'moderator', '--name', 'Moana', '--password-stdin'], {
-      cwd: repoRoot,
-      env: { ...process.env, MEP_DATA_DIR: dataDir },
-      input: PASSWORD,
-      encoding: 'utf8',
-    });
+    const created = createUserWithCli(dataDir, { email, role: 'moderator', name: 'Moana', password: PASSWORD });
     expect(created.status, created.stderr).toBe(0);
 
     const context = await newContext('en');

@@ -4,16 +4,15 @@
 // and deletes their post from the web and a moderator reads its history; in the Arabic interface a Latin
 // post keeps its full stop at its end, the byline keeps its name and date apart, dates are never ISO;
 // the search page has "skip to results" and collapsible facets. axe in English and Arabic, 360 px.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createUserWithCli } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 360, height: 740 };
 const PASSWORD = 'a long enough password';
@@ -215,12 +214,7 @@ describe('a reader in Chromium (issue 12)', () => {
       return;
     }
     const email = `history-mod-${stamp}@e2e.test`;
-    const created = spawnSync('pnpm', ['--silent', 'mep', 'user', 'create', '--email', email, '--role', 'moderator', '--name', 'Moana', '--password-stdin'], {
-      cwd: repoRoot,
-      env: { ...process.env, MEP_DATA_DIR: dataDir },
-      input: PASSWORD,
-      encoding: 'utf8',
-    });
+    const created = createUserWithCli(dataDir, { email, role: 'moderator', name: 'Moana', password: PASSWORD });
     expect(created.status, created.stderr).toBe(0);
     const context = await newContext('en');
     const page = await context.newPage();
