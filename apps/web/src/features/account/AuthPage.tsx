@@ -65,7 +65,7 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
         {mode === 'register' ? (
           <p>
             <label htmlFor="displayName">{t('displayName')}</label>
-            <input id="displayName" name="displayName" required minLength={2} maxLength={80} autoComplete="nickname" />
+            <input id="displayName" name="displayName" dir="auto" required minLength={2} maxLength={80} autoComplete="nickname" />
           </p>
         ) : null}
         <p>

@@ -86,7 +86,7 @@ export default function ProfilePage() {
     <div className="page account-page">
       <PageHeading>{t('profileTitle')}</PageHeading>
       <p>
-        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}`) })}
+        <bdi>{user.displayName}</bdi> · <bdi>{user.email}</bdi> · {t('roleLabel', { role: t(`role_${user.role}`) })}
       </p>
       <p className="hint">{t('emailPrivate')}</p>
       <div role="status" aria-live="polite">
@@ -95,7 +95,7 @@ export default function ProfilePage() {
       <form className="stack-form" onSubmit={onSave}>
         <p>
           <label htmlFor="displayName">{t('displayName')}</label>
-          <input id="displayName" name="displayName" defaultValue={user.displayName} required minLength={2} maxLength={80} />
+          <input id="displayName" name="displayName" dir="auto" defaultValue={user.displayName} required minLength={2} maxLength={80} />
         </p>
         <p>
           <input id="digest" name="digest" type="checkbox" defaultChecked={user.digestEnabled} />{' '}

@@ -74,7 +74,7 @@ function FlagItem({ flag, onDone }: { flag: FlagDto; onDone: (message: string) =
       </p>
       <dl className="flag-reason">
         <dt>{t('reason')}</dt>
-        <dd>{flag.reason}</dd>
+        <dd dir="auto">{flag.reason}</dd>
       </dl>
       {post ? (
         <>
@@ -82,7 +82,7 @@ function FlagItem({ flag, onDone }: { flag: FlagDto; onDone: (message: string) =
             {t('postStatus', { status: t(`postStatus_${post.status}`) })} ·{' '}
             <Link href={`/forums/threads/${post.threadId}#post-${post.id}`}>{t('viewInThread')}</Link>
           </p>
-          {post.html ? <blockquote className="post-body flag-post" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
+          {post.html ? <blockquote className="post-body flag-post" dir="auto" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
         </>
       ) : null}
       <div className="moderation-actions">
