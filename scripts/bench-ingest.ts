@@ -44,7 +44,7 @@ async function ingestAll(ocr: 'on' | 'off'): Promise<{ pages: number; seconds: n
     const seconds = (performance.now() - started) / 1000;
     await context.ocr.idle();
     const ocrSeconds = (performance.now() - started) / 1000;
-    const ocrPages = context.db.select({ pages: ocrJobs.pages }).from(ocrJobs).all().reduce((n, j) => n + j.pages.length, 0);
+    const ocrPages = (await context.db.select({ pages: ocrJobs.pages }).from(ocrJobs).all()).reduce((n, j) => n + j.pages.length, 0);
     return { pages: outcomes.reduce((sum, o) => sum + (o.pageCount ?? 0), 0), seconds, failed: outcomes.filter((o) => o.status !== 'ingested').length, ocrSeconds, ocrPages };
   } finally {
     await closeContext(context);

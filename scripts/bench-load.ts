@@ -86,7 +86,7 @@ try {
   const documentIds = outcomes.filter((o) => o.documentId && o.status !== 'failed').map((o) => o.documentId!);
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--host', '127.0.0.1'], {
+  server = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--migrate', '--host', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     // Request logs are written as in production (info, JSON), to /dev/null.

@@ -55,13 +55,13 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; pages: 
     await ingestFiles(documents.map((d) => d.file), context);
     await context.ocr.idle(); // first pass: warms the language data into the page cache
     // Same jobs again from scratch: queued, no page recognised yet.
-    context.db.update(ocrJobs).set({ status: 'queued', pagesDone: 0, lowConfidencePages: [] }).run();
-    context.db.update(pages).set({ ocrConfidence: null }).run();
+    await context.db.update(ocrJobs).set({ status: 'queued', pagesDone: 0, lowConfidencePages: [] }).run();
+    await context.db.update(pages).set({ ocrConfidence: null }).run();
     const started = performance.now();
-    context.ocr.resumePending();
+    await context.ocr.resumePending();
     await context.ocr.idle();
     const seconds = (performance.now() - started) / 1000;
-    const total = context.db.select({ pages: ocrJobs.pages }).from(ocrJobs).all().reduce((n, j) => n + j.pages.length, 0);
+    const total = (await context.db.select({ pages: ocrJobs.pages }).from(ocrJobs).all()).reduce((n, j) => n + j.pages.length, 0);
     return { seconds, pages: total };
   } finally {
     await closeContext(context);

@@ -7,6 +7,10 @@ import { SESSION_COOKIE } from './services/sessions';
 
 export interface Config {
   dataDir: string;
+  /** Where the source of truth lives: a PostgreSQL URL (`DATABASE_URL`), else `<dataDir>/mep.sqlite`. */
+  database: string;
+  /** PostgreSQL connections per process (`MEP_DATABASE_POOL`). */
+  databasePoolSize: number;
   port: number;
   /** External Meilisearch; when absent the platform starts its own child process. */
   meiliUrl?: string;
@@ -53,6 +57,8 @@ export interface Config {
 export const configEnvSchema = z.object({
   MEP_DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/i, 'DATABASE_URL must be a postgres:// or postgresql:// URL').optional(),
+  MEP_DATABASE_POOL: z.coerce.number().int().min(1).max(200).default(10),
   MEILI_URL: z.url().optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
@@ -101,6 +107,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const secureCookies = e.MEP_SECURE_COOKIES ? e.MEP_SECURE_COOKIES === 'true' : publicUrl.startsWith('https:');
   return {
     dataDir,
+    database: e.DATABASE_URL ?? resolve(dataDir, 'mep.sqlite'),
+    databasePoolSize: e.MEP_DATABASE_POOL,
     port: e.PORT,
     meiliUrl: e.MEILI_URL,
     meiliMasterKey: e.MEILI_MASTER_KEY,

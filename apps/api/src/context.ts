@@ -32,8 +32,13 @@ export interface AppContext {
  * Opens the database, the blob store and the search connection (starting the embedded Meilisearch
  * when no MEILI_URL is configured).
  */
-export async function createContext(config: Config, log: Logger = createLogger({ level: config.logLevel ?? 'info' })): Promise<AppContext> {
-  const db = openDatabase(join(config.dataDir, 'mep.sqlite'));
+export async function createContext(
+  config: Config,
+  log: Logger = createLogger({ level: config.logLevel ?? 'info' }),
+  options: { migrate?: 'apply' | 'verify' } = {},
+): Promise<AppContext> {
+  // `mep serve` verifies (an unmigrated database is refused with the command to run); other commands migrate.
+  const db = await openDatabase(config.database, { migrate: options.migrate ?? 'apply', poolSize: config.databasePoolSize });
   try {
     const blobs = createBlobStore(config.blobStore);
     const taxonomy = loadTaxonomy();
@@ -47,7 +52,7 @@ export async function createContext(config: Config, log: Logger = createLogger({
     const ocr = await createOcrService({ db, blobs, taxonomy, search }, config.ocr);
     return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false }, ocr };
   } catch (error) {
-    closeDatabase(db);
+    await closeDatabase(db);
     throw error;
   }
 }
@@ -58,5 +63,5 @@ export async function closeContext(context: AppContext): Promise<void> {
   await closeSandboxPools();
   await closeMarkdownPool();
   await context.search.close();
-  closeDatabase(context.db);
+  await closeDatabase(context.db);
 }

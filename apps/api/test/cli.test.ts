@@ -97,7 +97,7 @@ describe('mep serve', () => {
     // Node itself with tsx as a loader (no tsx CLI parent: its signal relay needs a 30 ms handshake, which a
     // loaded machine misses, and then it exits 130), in its own process group, like a program in a terminal:
     // Ctrl-C signals the whole group (node and Meilisearch).
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], { cwd: repoRoot, env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--migrate'], { cwd: repoRoot, env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     try {
       await waitForOutput(child, /listening on/, 120_000);
       const response = await fetch(`http://127.0.0.1:${port}/api/search?q=mercury`);

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isPostgresUrl } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import type { IngestOutcome } from '@mep/ingest';
 import { ingestFiles } from '@mep/ingest';
 import { readConfig, type Config } from '../src/config';
@@ -34,7 +36,10 @@ export async function startTestPlatform(
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mep-api-'));
   // Tests recognise only the first pages of image-only documents (MEP_OCR_MAX_PAGES) to stay quick.
-  let config = readConfig({ MEP_DATA_DIR: dataDir, PORT: '0', MEP_OCR_MAX_PAGES: '3', ...options.env });
+  // SQLite in the data folder, or (the PostgreSQL test run) a fresh database on the run's PostgreSQL server.
+  const database = await createTestDatabaseTarget(dataDir);
+  const databaseEnv: Record<string, string> = isPostgresUrl(database) ? { DATABASE_URL: database } : {};
+  let config = readConfig({ MEP_DATA_DIR: dataDir, PORT: '0', MEP_OCR_MAX_PAGES: '3', ...databaseEnv, ...options.env });
   if (options.configure) config = options.configure(config);
   const context = await createContext(config, options.log ?? quietLogger);
   const outcomes = options.ingest ? await ingestFiles(options.ingest, context) : [];

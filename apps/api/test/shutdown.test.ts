@@ -26,7 +26,7 @@ const DELAY_MS = 3000;
 const TIMEOUT_MS = 4000;
 
 function serve(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--host', '127.0.0.1', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', '--migrate', '--host', '127.0.0.1', ...args], {
     cwd: repoRoot,
     env: { ...process.env, MEP_SHUTDOWN_DELAY_MS: String(DELAY_MS), MEP_SHUTDOWN_TIMEOUT_MS: String(TIMEOUT_MS), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

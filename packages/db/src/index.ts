@@ -17,3 +17,4 @@ export {
 export { jsonArrayContains, likeInsensitive, lockRowsForUpdate, stringAgg } from './dialect';
 export { UnmigratedDatabaseError, migrationsFolders } from './migrations';
 export { TransactionMisuseError } from './transaction-scope';
+export { copyDatabase, tablesInDependencyOrder, type CopyReport, type TableCopyReport } from './copy-database';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches drizzle's untyped internals (sessions, prepared queries, builders) */
 /**
  * PostgreSQL through node-postgres, presented with the same async query API as the SQLite handle: services call
  * `.all()`, `.get()` and `.run()` on builders (drizzle's async SQLite shape), which PostgreSQL's builders lack, so

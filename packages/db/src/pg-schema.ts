@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches drizzle's untyped internals (sessions, prepared queries, builders) */
 /**
  * The PostgreSQL DDL of the same tables, derived from the SQLite schema so the two cannot drift. drizzle-kit reads
  * this module (`drizzle.pg.config.ts`) to write `drizzle/pg` migrations; at run time queries use the SQLite table

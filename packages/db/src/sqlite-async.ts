@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- patches drizzle's untyped internals (sessions, prepared queries, builders) */
 /**
  * better-sqlite3 is synchronous and has one connection, so an async transaction must own it while its awaits
  * let other requests run: a gate queues every statement from outside the open transaction until it commits.

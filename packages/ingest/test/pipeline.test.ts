@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { closeDatabase, documents, ingestJobs, openDatabase, pages, type Db } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { loadTaxonomy } from '@mep/taxonomy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeSandboxPools, createBlobStore, INGEST_ERROR_CODES, ingestFiles, type BlobStore } from '../src';
@@ -18,7 +19,7 @@ const taxonomy = loadTaxonomy();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-pipeline-'));
-  db = await openDatabase(join(dir, 'mep.sqlite'));
+  db = await openDatabase(await createTestDatabaseTarget(dir));
   blobs = createBlobStore({ kind: 'local', dir: join(dir, 'blobs') });
 });
 afterAll(async () => {

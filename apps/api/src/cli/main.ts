@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerDatabaseCommands } from './commands/db';
 import { registerIngestCommand } from './commands/ingest';
 import { registerReindexCommand } from './commands/reindex';
 import { registerServeCommand } from './commands/serve';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerReindexCommand(program);
   registerTaxonomyCommands(program);
   registerUserCommands(program);
+  registerDatabaseCommands(program);
   return program;
 }
 

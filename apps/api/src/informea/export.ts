@@ -62,12 +62,12 @@ function kindCondition(kind: 'documents' | 'country-reports' | 'national-plans')
 }
 
 /** One page of rows of a kind, oldest update first (a stable order for incremental harvests). */
-function pageOf(context: AppContext, kind: 'documents' | 'country-reports' | 'national-plans', query: ExportQuery): { total: number; rows: DocRow[]; concepts: Map<string, { conceptId: string; score: number }[]> } {
+async function pageOf(context: AppContext, kind: 'documents' | 'country-reports' | 'national-plans', query: ExportQuery): Promise<{ total: number; rows: DocRow[]; concepts: Map<string, { conceptId: string; score: number }[]> }> {
   const where = and(kindCondition(kind), query.updated ? gte(documents.updatedAt, new Date(query.updated).toISOString()) : undefined);
-  const total = context.db.select({ n: count() }).from(documents).where(where).get()?.n ?? 0;
+  const total = (await context.db.select({ n: count() }).from(documents).where(where).get())?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / query.pageSize));
   if (query.page > pages) throw new NotFoundError(`Page ${query.page} (there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of ${query.pageSize})`);
-  const rows = context.db
+  const rows = (await context.db
     .select({ doc: documents, reportParty: nationalReports.party })
     .from(documents)
     .leftJoin(nationalReports, eq(nationalReports.documentId, documents.id))
@@ -75,11 +75,11 @@ function pageOf(context: AppContext, kind: 'documents' | 'country-reports' | 'na
     .orderBy(asc(documents.updatedAt), asc(documents.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
-    .all()
+    .all())
     .map((r) => ({ ...r.doc, reportParty: r.reportParty }));
   const concepts = new Map<string, { conceptId: string; score: number }[]>();
   if (rows.length) {
-    for (const c of context.db.select({ documentId: documentConcepts.documentId, conceptId: documentConcepts.conceptId, score: documentConcepts.score }).from(documentConcepts).where(inArray(documentConcepts.documentId, rows.map((r) => r.id))).orderBy(desc(documentConcepts.score)).all()) {
+    for (const c of (await context.db.select({ documentId: documentConcepts.documentId, conceptId: documentConcepts.conceptId, score: documentConcepts.score }).from(documentConcepts).where(inArray(documentConcepts.documentId, rows.map((r) => r.id))).orderBy(desc(documentConcepts.score)).all())) {
       concepts.set(c.documentId, [...(concepts.get(c.documentId) ?? []), c]);
     }
   }
@@ -111,8 +111,8 @@ function keyword(concept: Concept, siteUrl: string) {
 }
 
 /** Documents as InforMEA Document entities. */
-export function exportDocuments(context: AppContext, siteUrl: string, query: ExportQuery): ExportPage<unknown> {
-  const { total, rows, concepts } = pageOf(context, 'documents', query);
+export async function exportDocuments(context: AppContext, siteUrl: string, query: ExportQuery): Promise<ExportPage<unknown>> {
+  const { total, rows, concepts } = await pageOf(context, 'documents', query);
   const results = rows.map((row) => {
     const tags = concepts.get(row.id) ?? [];
     const country = countryOf(row, tags);
@@ -143,8 +143,8 @@ export function exportDocuments(context: AppContext, siteUrl: string, query: Exp
  * record whose country cannot be told is left out of these lists (InforMEA requires the country);
  * it is still exported as a Document.
  */
-export function exportCountryRecords(context: AppContext, siteUrl: string, kind: 'country-reports' | 'national-plans', query: ExportQuery): ExportPage<unknown> {
-  const { total, rows, concepts } = pageOf(context, kind, query);
+export async function exportCountryRecords(context: AppContext, siteUrl: string, kind: 'country-reports' | 'national-plans', query: ExportQuery): Promise<ExportPage<unknown>> {
+  const { total, rows, concepts } = await pageOf(context, kind, query);
   const results = rows.flatMap((row) => {
     const country = countryOf(row, concepts.get(row.id) ?? []);
     if (!country) return [];

@@ -79,9 +79,9 @@ function tombstoneConditions(filter: ListFilter, after?: [string, string] | null
 }
 
 /** How many records (live and deleted) match a filter. */
-export function countRecords(context: AppContext, filter: ListFilter): number {
-  const live = context.db.select({ n: count() }).from(documents).where(documentConditions(context, filter)).get()?.n ?? 0;
-  const dead = context.db.select({ n: count() }).from(oaiTombstones).where(tombstoneConditions(filter)).get()?.n ?? 0;
+export async function countRecords(context: AppContext, filter: ListFilter): Promise<number> {
+  const live = (await context.db.select({ n: count() }).from(documents).where(documentConditions(context, filter)).get())?.n ?? 0;
+  const dead = (await context.db.select({ n: count() }).from(oaiTombstones).where(tombstoneConditions(filter)).get())?.n ?? 0;
   return live + dead;
 }
 
@@ -89,22 +89,22 @@ export function countRecords(context: AppContext, filter: ListFilter): number {
  * The next page of record headers after a (datestamp, id) position, in (datestamp, id) order: live
  * documents and tombstones merged. Returns one extra header when more follow.
  */
-export function listHeaders(context: AppContext, filter: ListFilter, after: [string, string] | null, limit: number): (OaiHeader & { position: [string, string] })[] {
-  const live = context.db
+export async function listHeaders(context: AppContext, filter: ListFilter, after: [string, string] | null, limit: number): Promise<(OaiHeader & { position: [string, string] })[]> {
+  const live = await context.db
     .select({ id: documents.id, updatedAt: documents.updatedAt })
     .from(documents)
     .where(documentConditions(context, filter, after))
     .orderBy(asc(documents.updatedAt), asc(documents.id))
     .limit(limit + 1)
     .all();
-  const dead = context.db
+  const dead = await context.db
     .select()
     .from(oaiTombstones)
     .where(tombstoneConditions(filter, after))
     .orderBy(asc(oaiTombstones.datestamp), asc(oaiTombstones.documentId))
     .limit(limit + 1)
     .all();
-  const docs = loadDocuments(context, live.map((r) => r.id));
+  const docs = await loadDocuments(context, live.map((r) => r.id));
   const merged = [
     ...live.map((r) => ({ documentId: r.id, datestamp: r.updatedAt, sets: setsOf(docs.get(r.id)!), deleted: false, position: [r.updatedAt, r.id] as [string, string] })),
     ...dead.map((t) => ({ documentId: t.documentId, datestamp: t.datestamp, sets: t.sets, deleted: true, position: [t.datestamp, t.documentId] as [string, string] })),
@@ -114,35 +114,35 @@ export function listHeaders(context: AppContext, filter: ListFilter, after: [str
 }
 
 /** Documents with their concepts and report party, by id. */
-export function loadDocuments(context: AppContext, ids: readonly string[]): Map<string, OaiDocument> {
+export async function loadDocuments(context: AppContext, ids: readonly string[]): Promise<Map<string, OaiDocument>> {
   const out = new Map<string, OaiDocument>();
   if (ids.length === 0) return out;
-  const rows = context.db
+  const rows = await context.db
     .select({ id: documents.id, title: documents.title, updatedAt: documents.updatedAt, date: documents.date, year: documents.year, language: documents.language, doctype: documents.doctype, mime: documents.mime, symbol: documents.symbol, reportParty: nationalReports.party })
     .from(documents)
     .leftJoin(nationalReports, eq(nationalReports.documentId, documents.id))
     .where(inArray(documents.id, [...ids]))
     .all();
   for (const r of rows) out.set(r.id, { ...r, concepts: [] });
-  for (const c of context.db.select({ documentId: documentConcepts.documentId, conceptId: documentConcepts.conceptId }).from(documentConcepts).where(inArray(documentConcepts.documentId, [...ids])).orderBy(asc(documentConcepts.conceptId)).all()) {
+  for (const c of (await context.db.select({ documentId: documentConcepts.documentId, conceptId: documentConcepts.conceptId }).from(documentConcepts).where(inArray(documentConcepts.documentId, [...ids])).orderBy(asc(documentConcepts.conceptId)).all())) {
     out.get(c.documentId)?.concepts.push(c.conceptId);
   }
   return out;
 }
 
 /** One record's header (live or deleted), or undefined when the repository never had it. */
-export function findRecord(context: AppContext, documentId: string): { header: OaiHeader; document?: OaiDocument } | undefined {
-  const tombstone = context.db.select().from(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).get();
+export async function findRecord(context: AppContext, documentId: string): Promise<{ header: OaiHeader; document?: OaiDocument } | undefined> {
+  const tombstone = await context.db.select().from(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).get();
   if (tombstone) return { header: { documentId, datestamp: tombstone.datestamp, sets: tombstone.sets, deleted: true } };
-  const document = loadDocuments(context, [documentId]).get(documentId);
+  const document = (await loadDocuments(context, [documentId])).get(documentId);
   if (!document) return undefined;
   return { header: { documentId, datestamp: document.updatedAt, sets: setsOf(document), deleted: false }, document };
 }
 
 /** The oldest datestamp the repository can answer for. */
-export function earliestDatestamp(context: AppContext): string {
-  const a = context.db.select({ d: min(documents.updatedAt) }).from(documents).get()?.d;
-  const b = context.db.select({ d: min(oaiTombstones.datestamp) }).from(oaiTombstones).get()?.d;
+export async function earliestDatestamp(context: AppContext): Promise<string> {
+  const a = (await context.db.select({ d: min(documents.updatedAt) }).from(documents).get())?.d;
+  const b = (await context.db.select({ d: min(oaiTombstones.datestamp) }).from(oaiTombstones).get())?.d;
   return [a, b].filter((d): d is string => Boolean(d)).sort()[0] ?? '2000-01-01T00:00:00.000Z';
 }
 
@@ -151,16 +151,16 @@ export function earliestDatestamp(context: AppContext): string {
  * helper adding statuses calls this): from now on OAI-PMH reports it as deleted, for ever, in the sets
  * it was in. Returns false when the document does not exist.
  */
-export function withdrawFromOai(context: AppContext, documentId: string, now = new Date().toISOString()): boolean {
-  const found = findRecord(context, documentId);
+export async function withdrawFromOai(context: AppContext, documentId: string, now = new Date().toISOString()): Promise<boolean> {
+  const found = await findRecord(context, documentId);
   if (!found || found.header.deleted) return Boolean(found);
-  context.db.insert(oaiTombstones).values({ documentId, datestamp: now, sets: found.header.sets }).run();
+  await context.db.insert(oaiTombstones).values({ documentId, datestamp: now, sets: found.header.sets }).run();
   return true;
 }
 
 /** Undoes {@link withdrawFromOai} when a document is published again (its record gets a new datestamp). */
-export function restoreToOai(context: AppContext, documentId: string, now = new Date().toISOString()): void {
-  context.db.delete(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).run();
-  context.db.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
+export async function restoreToOai(context: AppContext, documentId: string, now = new Date().toISOString()): Promise<void> {
+  await context.db.delete(oaiTombstones).where(eq(oaiTombstones.documentId, documentId)).run();
+  await context.db.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
 }
 

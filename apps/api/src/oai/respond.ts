@@ -15,7 +15,7 @@ export interface OaiSite {
 const SCHEME_NAMES: Record<(typeof SET_SCHEMES)[number], string> = { theme: 'Thematic areas', doctype: 'Document types', party: 'Parties' };
 
 /** Answers one OAI-PMH request (its query or form arguments) with a complete XML document. */
-export function respondToOai(context: AppContext, site: OaiSite, raw: Record<string, unknown>, now = new Date()): string {
+export async function respondToOai(context: AppContext, site: OaiSite, raw: Record<string, unknown>, now = new Date()): Promise<string> {
   let echo: EchoArguments = {};
   try {
     const parsed = parseOaiRequest(raw);
@@ -24,19 +24,19 @@ export function respondToOai(context: AppContext, site: OaiSite, raw: Record<str
     let body: string;
     switch (request.verb) {
       case 'Identify':
-        body = identify(context, site);
+        body = await identify(context, site);
         break;
       case 'ListMetadataFormats':
-        body = listMetadataFormats(context, site, request.identifier);
+        body = await listMetadataFormats(context, site, request.identifier);
         break;
       case 'ListSets':
         body = listSets(context);
         break;
       case 'GetRecord':
-        body = getRecord(context, site, request.identifier, request.metadataPrefix);
+        body = await getRecord(context, site, request.identifier, request.metadataPrefix);
         break;
       default:
-        body = listRecords(context, site, request.verb, request.filter, request.position);
+        body = await listRecords(context, site, request.verb, request.filter, request.position);
     }
     return envelope(now, site.baseUrl, echo, el(request.verb, {}, body));
   } catch (error) {
@@ -63,13 +63,13 @@ function envelope(now: Date, baseUrl: string, echo: EchoArguments, body: string)
   );
 }
 
-function identify(context: AppContext, site: OaiSite): string {
+async function identify(context: AppContext, site: OaiSite): Promise<string> {
   return [
     textEl('repositoryName', 'Minamata Exchange Platform'),
     textEl('baseURL', site.baseUrl),
     textEl('protocolVersion', '2.0'),
     textEl('adminEmail', context.config.oaiAdminEmail),
-    textEl('earliestDatestamp', toDatestamp(earliestDatestamp(context))),
+    textEl('earliestDatestamp', toDatestamp(await earliestDatestamp(context))),
     textEl('deletedRecord', 'persistent'),
     textEl('granularity', 'YYYY-MM-DDThh:mm:ssZ'),
     el(
@@ -90,16 +90,16 @@ function formatFor(prefix: string): MetadataFormat {
   return format;
 }
 
-function requireRecord(context: AppContext, identifier: string) {
+async function requireRecord(context: AppContext, identifier: string) {
   const id = documentIdOf(identifier);
-  const found = id ? findRecord(context, id) : undefined;
+  const found = id ? (await findRecord(context, id)) : undefined;
   if (!found) throw new OaiError('idDoesNotExist', `No record has the identifier "${identifier.slice(0, 120)}".`);
   return found;
 }
 
-function listMetadataFormats(context: AppContext, site: OaiSite, identifier?: string): string {
+async function listMetadataFormats(context: AppContext, site: OaiSite, identifier?: string): Promise<string> {
   // Every record, deleted ones included, can be disseminated in every format: noMetadataFormats never applies.
-  if (identifier !== undefined) requireRecord(context, identifier);
+  if (identifier !== undefined) await requireRecord(context, identifier);
   return FORMATS.map((f) => el('metadataFormat', {}, textEl('metadataPrefix', f.prefix) + textEl('schema', f.schema(site.siteUrl)) + textEl('metadataNamespace', f.namespace))).join('');
 }
 
@@ -121,27 +121,27 @@ function record(h: OaiHeader, doc: OaiDocument | undefined, format: MetadataForm
   return el('record', {}, header(h) + el('metadata', {}, format.render(doc, { taxonomy: context.taxonomy, siteUrl: site.siteUrl })));
 }
 
-function getRecord(context: AppContext, site: OaiSite, identifier: string, prefix: string): string {
+async function getRecord(context: AppContext, site: OaiSite, identifier: string, prefix: string): Promise<string> {
   const format = formatFor(prefix);
-  const found = requireRecord(context, identifier);
+  const found = await requireRecord(context, identifier);
   return record(found.header, found.document, format, context, site);
 }
 
-function listRecords(context: AppContext, site: OaiSite, verb: 'ListIdentifiers' | 'ListRecords', filter: ListFilter, position: ListPosition): string {
+async function listRecords(context: AppContext, site: OaiSite, verb: 'ListIdentifiers' | 'ListRecords', filter: ListFilter, position: ListPosition): Promise<string> {
   const format = formatFor(filter.metadataPrefix);
   const pageSize = context.config.oaiPageSize;
-  const headers = listHeaders(context, filter, position.after, pageSize);
+  const headers = await listHeaders(context, filter, position.after, pageSize);
   if (headers.length === 0) {
     if (position.after) throw new OaiError('badResumptionToken', 'The resumption token points past the end of the list.');
     throw new OaiError('noRecordsMatch', 'No record matches these arguments.');
   }
   const page = headers.slice(0, pageSize);
   const more = headers.length > pageSize;
-  const docs = verb === 'ListRecords' ? loadDocuments(context, page.filter((h) => !h.deleted).map((h) => h.documentId)) : new Map<string, OaiDocument>();
+  const docs = verb === 'ListRecords' ? (await loadDocuments(context, page.filter((h) => !h.deleted).map((h) => h.documentId))) : new Map<string, OaiDocument>();
   const items = page.map((h) => (verb === 'ListRecords' ? record(h, docs.get(h.documentId), format, context, site) : header(h))).join('');
   let token = '';
   if (more || position.after) {
-    const completeListSize = countRecords(context, filter);
+    const completeListSize = await countRecords(context, filter);
     const next = more ? encodeToken(filter, { cursor: position.cursor + page.length, after: page[page.length - 1]!.position }) : '';
     // The last page of a resumed list carries an empty token, as the protocol asks.
     token = more ? textEl('resumptionToken', next, { completeListSize, cursor: position.cursor }) : el('resumptionToken', { completeListSize, cursor: position.cursor });

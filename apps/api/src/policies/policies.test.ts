@@ -158,21 +158,21 @@ let counter = 0;
 let passwordHash: string;
 
 /** A user row and a session, without the cost of scrypt (the matrix needs hundreds). */
-function quickUser(role: UserRole): { userId: string; token: string } {
+async function quickUser(role: UserRole): Promise<{ userId: string; token: string }> {
   counter += 1;
   const userId = `u_matrix_${counter}`;
-  platform.context.db
+  await platform.context.db
     .insert(users)
     .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString() })
     .run();
-  return { userId, token: createSession(platform.context.db, userId).token };
+  return { userId, token: (await createSession(platform.context.db, userId)).token };
 }
 
 /** A client for one request: a fresh user each time, so rate limits and deletions never leak between cells. */
-function clientFor(role: Role): SessionClient {
+async function clientFor(role: Role): Promise<SessionClient> {
   const client = new SessionClient(platform.url);
   if (role !== 'anonymous') {
-    const { token } = quickUser(role);
+    const { token } = await quickUser(role);
     client.cookies.set(SESSION_COOKIE, token);
     client.cookies.set('mep_csrf', csrfTokenFor(token, undefined) as string);
   }
@@ -192,10 +192,10 @@ beforeAll(async () => {
   const documentId = 'abcdef0123456789';
   const { key: sha256 } = await platform.context.blobs.put(Buffer.from('Matrix document'));
   passwordHash = await hashPassword('a long enough password');
-  db.insert(documents).values({ id: documentId, sha256, fileName: 'x.txt', mime: 'text/plain', kind: 'text', sizeBytes: 1, title: 'Matrix document', language: 'en', doctype: 'doctype:guidance', pageCount: 1, year: 2020, createdAt: now, updatedAt: now }).run();
+  await db.insert(documents).values({ id: documentId, sha256, fileName: 'x.txt', mime: 'text/plain', kind: 'text', sizeBytes: 1, title: 'Matrix document', language: 'en', doctype: 'doctype:guidance', pageCount: 1, year: 2020, createdAt: now, updatedAt: now }).run();
   await createUser(db, { email: 'known@mep.test', password: 'a long enough password', displayName: 'Known' });
-  ownerClient = clientFor('moderator'); // moderators are exempt from the posting rate limit
-  const admin = clientFor('admin');
+  ownerClient = await clientFor('moderator'); // moderators are exempt from the posting rate limit
+  const admin = await clientFor('admin');
   await admin.post('/api/forums', { id: 'wg-matrix', title: { en: 'Matrix working group' }, visibility: 'private' });
   privateThreadId = (await admin.post('/api/forums/wg-matrix/threads', newThreadBody())).body.thread.id;
   publicThreadId = (await ownerClient.post('/api/forums/asgm/threads', newThreadBody())).body.thread.id;
@@ -207,12 +207,12 @@ beforeAll(async () => {
       return { threadId: body.thread.id, postId: body.post.id };
     },
     async userId() {
-      return quickUser('member').userId;
+      return (await quickUser('member')).userId;
     },
   };
   // A flag for the resolve row (id 1).
   const { postId } = await fixture.thread();
-  await clientFor('member').post(`/api/posts/${postId}/flags`, { reason: 'for the matrix' });
+  await (await clientFor('member')).post(`/api/posts/${postId}/flags`, { reason: 'for the matrix' });
 }, 180_000);
 afterAll(async () => platform?.close());
 
@@ -228,7 +228,7 @@ describe('role matrix: HTTP routes', () => {
       const failures: string[] = [];
       for (const role of ROLES) {
         const call = await row.call(fixture);
-        const response = await clientFor(role).request(call.method, call.path, call.body);
+        const response = await (await clientFor(role)).request(call.method, call.path, call.body);
         if (!matches(row.expect[role], response.status)) failures.push(`${role}: expected ${row.expect[role]}, got ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
       }
       expect(failures).toEqual([]);
@@ -246,7 +246,7 @@ describe('role matrix: socket events', () => {
       it(`${event} (${row.target})`, async () => {
         const failures: string[] = [];
         for (const role of ROLES) {
-          const socket: ClientSocket = clientFor(role).socket();
+          const socket: ClientSocket = (await clientFor(role)).socket();
           try {
             await connected(socket);
             const threadId = row.target === 'public' ? publicThreadId : privateThreadId;

@@ -140,10 +140,10 @@ describe('notifications and digests follow access too', () => {
     const after = await client.get('/api/notifications');
     expect(after.body.items[0]).toMatchObject({ threadId: privateThreadId, threadTitle: null });
     const { db, config, log } = platform.context;
-    queueDailyDigests({ db, config, log });
+    await queueDailyDigests({ db, config, log });
     const { outbox } = await import('@mep/db');
     const { eq } = await import('drizzle-orm');
-    const mails = db.select().from(outbox).where(eq(outbox.userId, userId)).all();
+    const mails = await db.select().from(outbox).where(eq(outbox.userId, userId)).all();
     expect(mails.map((m) => m.text).join()).not.toContain('Secret plans');
   });
 });

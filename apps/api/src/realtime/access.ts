@@ -23,18 +23,18 @@ interface RoomHolder {
 }
 
 /** Whether `viewer` may be in `room` (a socket's own id room is always fine). */
-export function mayBeInRoom(db: Db, viewer: Viewer, room: string, socketId: string): boolean {
+export async function mayBeInRoom(db: Db, viewer: Viewer, room: string, socketId: string): Promise<boolean> {
   if (room === socketId) return true;
   const [kind, id = ''] = splitRoom(room);
   if (kind === 'user') return viewer.userId === id;
   if (kind === 'forum') {
-    const forum = db.select({ id: forums.id, visibility: forums.visibility }).from(forums).where(eq(forums.id, id)).get();
+    const forum = await db.select({ id: forums.id, visibility: forums.visibility }).from(forums).where(eq(forums.id, id)).get();
     return Boolean(forum && canViewForum(viewer, forum));
   }
   if (kind === 'thread') {
     const threadId = Number(id);
     if (!Number.isSafeInteger(threadId)) return false;
-    const row = db
+    const row = await db
       .select({ deletedAt: threads.deletedAt, forumId: forums.id, visibility: forums.visibility })
       .from(threads)
       .innerJoin(forums, eq(forums.id, threads.forumId))
@@ -51,8 +51,8 @@ function splitRoom(room: string): [string, string | undefined] {
 }
 
 /** The viewer a socket speaks for now: its session re-read from the database (anonymous once ended). */
-export function currentViewerOf(db: Db, data: Partial<SocketData>): Viewer {
-  return data.sessionId ? resolveViewerBySessionId(db, data.sessionId) : ANONYMOUS;
+export async function currentViewerOf(db: Db, data: Partial<SocketData>): Promise<Viewer> {
+  return data.sessionId ? (await resolveViewerBySessionId(db, data.sessionId)) : ANONYMOUS;
 }
 
 /**
@@ -62,19 +62,22 @@ export function currentViewerOf(db: Db, data: Partial<SocketData>): Viewer {
  */
 export function authenticateSocket(db: Db, sessionCookie: string) {
   return (socket: RealtimeSocket, next: (error?: ExtendedError) => void): void => {
+    check(socket).then(next, (error: unknown) => next(error instanceof Error ? error : new Error(String(error))));
+  };
+  // Resolves to the handshake's refusal, or undefined to admit the socket (a database failure refuses it).
+  async function check(socket: RealtimeSocket): Promise<ExtendedError | undefined> {
     const presented = sessionIdOfToken(parseCookies(socket.request.headers.cookie)[sessionCookie]);
-    const viewer = resolveViewerBySessionId(db, presented);
+    const viewer = await resolveViewerBySessionId(db, presented);
     const sessionId = viewer.userId ? presented : null;
     if (socket.recovered && (socket.data.sessionId ?? null) !== sessionId) {
       const error: ExtendedError = new Error('session_changed');
       error.data = { code: 'session_changed', message: 'The session changed since this connection was opened; open a new connection.' };
-      next(error);
-      return;
+      return error;
     }
     socket.data.sessionId = sessionId;
     socket.data.userId = viewer.userId;
-    next();
-  };
+    return undefined;
+  }
 }
 
 interface RecoverableSession {
@@ -99,11 +102,12 @@ export function guardConnectionRecovery(adapter: object, db: Db): void {
   sessions.restoreSession = (pid, offset) => {
     const pending = restore(pid, offset);
     if (!pending) return pending;
-    return Promise.resolve(pending).then((session) => {
+    return Promise.resolve(pending).then(async (session) => {
       if (!session) return null;
-      const viewer = currentViewerOf(db, session.data ?? {});
+      const viewer = await currentViewerOf(db, session.data ?? {});
       if (session.data?.sessionId && !viewer.userId) return null;
-      return session.rooms.every((room) => mayBeInRoom(db, viewer, room, session.sid)) ? session : null;
+      for (const room of session.rooms) if (!(await mayBeInRoom(db, viewer, room, session.sid))) return null;
+      return session;
     });
   };
 }
@@ -115,11 +119,11 @@ export function guardConnectionRecovery(adapter: object, db: Db): void {
  */
 export async function recheckUserSockets(db: Db, sockets: readonly RoomHolder[]): Promise<void> {
   for (const socket of sockets) {
-    const viewer = currentViewerOf(db, socket.data);
+    const viewer = await currentViewerOf(db, socket.data);
     if (!viewer.userId) {
       socket.disconnect(true);
       continue;
     }
-    for (const room of [...socket.rooms]) if (!mayBeInRoom(db, viewer, room, socket.id)) socket.leave(room);
+    for (const room of [...socket.rooms]) if (!(await mayBeInRoom(db, viewer, room, socket.id))) socket.leave(room);
   }
 }

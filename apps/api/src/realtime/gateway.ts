@@ -53,7 +53,7 @@ export async function attachRealtime(context: AppContext, httpServer: HttpServer
     if (socket.data.userId) void socket.join(rooms.user(socket.data.userId));
     const eventContext: ClientEventContext = { db, io, socket, presence };
     // Re-read on every event: a session ended or a role changed since the handshake takes effect at once.
-    const currentViewer = () => resolveViewerBySessionId(db, socket.data.sessionId);
+    const currentViewer = async () => resolveViewerBySessionId(db, socket.data.sessionId);
     const attach = <E extends ClientEventName>(event: E) => listen(event, CLIENT_EVENT_HANDLERS[event], eventContext, currentViewer, log);
     (Object.keys(CLIENT_EVENT_HANDLERS) as ClientEventName[]).forEach(attach);
     socket.on('disconnecting', () => {

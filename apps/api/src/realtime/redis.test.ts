@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { closeDatabase, openDatabase, type Db } from '@mep/db';
+import { closeDatabase, isPostgresUrl, openDatabase, type Db } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@mep/ingest';
 import { redisBinary, startRedis } from '../../test/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ const sockets: ClientSocket[] = [];
 
 /** Starts one API process as `mep serve` does, sharing SQLite, Meilisearch and Redis; resolves with its URL. */
 function startApi(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--migrate', '--host', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,16 +52,19 @@ describe.skipIf(!redisBinary)('several API processes share events through Redis'
     const redis = await startRedis();
     children.push(redis.child);
     meili = await startEmbeddedMeilisearch({ dataDir: join(dataDir, 'meili') });
-    const env = { MEP_DATA_DIR: join(dataDir, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, REDIS_URL: redis.url };
+    // Both nodes share one database: SQLite in the shared folder, or one PostgreSQL database in the PostgreSQL run.
+    const database = await createTestDatabaseTarget(join(dataDir, 'data'));
+    const env: Record<string, string> = { MEP_DATA_DIR: join(dataDir, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, REDIS_URL: redis.url };
+    if (isPostgresUrl(database)) env.DATABASE_URL = database;
     // One after the other: the first applies the migrations and seeds the forums.
     urlA = await startApi(env);
     urlB = await startApi(env);
-    db = openDatabase(join(dataDir, 'data', 'mep.sqlite'));
+    db = await openDatabase(database);
   }, 240_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    if (db) closeDatabase(db);
+    if (db) await closeDatabase(db);
     for (const child of children.reverse()) {
       if (child.exitCode !== null) continue;
       const exited = new Promise((r) => child.once('exit', r));

@@ -20,28 +20,28 @@ type Relays = { [N in DomainEventName]?: (payload: Parameters<DomainEventListene
 function relaysFor(db: AppContext['db'], io: RealtimeServer): Relays {
   const recheckUser = async (userId: string) => recheckUserSockets(db, await io.in(rooms.user(userId)).fetchSockets());
   return {
-    'posts.created': ({ postId }) => {
-      for (const post of getPostsForBroadcast(db, [postId])) io.to(rooms.thread(post.threadId)).emit('posts.created', { post });
+    'posts.created': async ({ postId }) => {
+      for (const post of (await getPostsForBroadcast(db, [postId]))) io.to(rooms.thread(post.threadId)).emit('posts.created', { post });
     },
-    'posts.updated': ({ postId }) => {
-      for (const post of getPostsForBroadcast(db, [postId])) io.to(rooms.thread(post.threadId)).emit('posts.updated', { post });
+    'posts.updated': async ({ postId }) => {
+      for (const post of (await getPostsForBroadcast(db, [postId]))) io.to(rooms.thread(post.threadId)).emit('posts.updated', { post });
     },
-    'threads.created': ({ threadId }) => {
-      const thread = getThreadDto(db, BROADCAST_VIEWER, threadId);
+    'threads.created': async ({ threadId }) => {
+      const thread = await getThreadDto(db, BROADCAST_VIEWER, threadId);
       io.to(rooms.forum(thread.forumId)).emit('threads.created', { thread });
     },
-    'threads.updated': ({ threadId, reason }) => {
-      const thread = getThreadDto(db, BROADCAST_VIEWER, threadId);
+    'threads.updated': async ({ threadId, reason }) => {
+      const thread = await getThreadDto(db, BROADCAST_VIEWER, threadId);
       // Replies reach the thread room as posts.created already; a second broadcast would double the fan-out.
       const target = reason === 'reply' ? io.to(rooms.forum(thread.forumId)) : io.to(rooms.forum(thread.forumId)).to(rooms.thread(thread.id));
       target.emit('threads.updated', { thread });
     },
-    'notifications.created': ({ notificationId, userId }) => {
-      const notification = getNotificationDto(db, notificationId);
-      if (notification) io.to(rooms.user(userId)).emit('notifications.created', { notification, unreadCount: unreadCount(db, userId) });
+    'notifications.created': async ({ notificationId, userId }) => {
+      const notification = await getNotificationDto(db, notificationId);
+      if (notification) io.to(rooms.user(userId)).emit('notifications.created', { notification, unreadCount: await unreadCount(db, userId) });
     },
-    'notifications.read': ({ userId }) => {
-      io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: unreadCount(db, userId) });
+    'notifications.read': async ({ userId }) => {
+      io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: await unreadCount(db, userId) });
     },
     // Access narrowed: the user's sockets, on every node, leave the rooms they may no longer be in
     // (moderators and admins keep private forums; a session that ended is disconnected).

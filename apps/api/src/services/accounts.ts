@@ -37,9 +37,9 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
   const email = normalizeEmail(input.email);
   const role = input.role ?? 'member';
   checkRoleParty(role, input.party);
-  const displayName = normalizeDisplayName(db, input.displayName, { role });
+  const displayName = await normalizeDisplayName(db, input.displayName, { role });
   assertStrongPassword(input.password, [email, displayName]);
-  if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+  if ((await db.select({ id: users.id }).from(users).where(eq(users.email, email)).get())) {
     throw new ConflictError('email_taken', 'An account with this e-mail already exists.');
   }
   const passwordHash = await hashPassword(input.password);
@@ -56,7 +56,7 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
     deletedAt: null,
   };
   try {
-    db.insert(users).values(row).run();
+    await db.insert(users).values(row).run();
   } catch (error) {
     // Two registrations of the same e-mail racing past the check above.
     if (String((error as Error).message).includes('UNIQUE')) throw new ConflictError('email_taken', 'An account with this e-mail already exists.');
@@ -81,7 +81,7 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
   const { db } = context;
   const email = normalizeEmail(input.email);
   // Checks that depend only on the input (not on the database) may answer differently.
-  const displayName = normalizeDisplayName(db, input.displayName, { role: 'member' });
+  const displayName = await normalizeDisplayName(db, input.displayName, { role: 'member' });
   assertStrongPassword(input.password, [email, displayName]);
   let created: UserRow | undefined;
   try {
@@ -90,7 +90,7 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
     if (!(error instanceof ConflictError)) throw error;
     await hashPassword(input.password);
   }
-  const existing = created ?? db.select().from(users).where(eq(users.email, email)).get();
+  const existing = created ?? await db.select().from(users).where(eq(users.email, email)).get();
   if (!existing) return;
   const site = context.config.publicUrl.replace(/\/$/, '');
   const mail = created
@@ -99,7 +99,7 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
         subject: 'Someone tried to register with your e-mail address',
         text: `Hello ${existing.displayName},\n\nSomeone (perhaps you) tried to create an account on the Minamata Exchange Platform with this e-mail address, which already has one. Nothing was changed.\nTo use your account, sign in at ${site}/sign-in. If you have forgotten your password, reset it from that page.\n`,
       };
-  db.insert(outbox)
+  await db.insert(outbox)
     .values({ dedupeKey: `register:${existing.id}:${randomBytes(9).toString('base64url')}`, userId: existing.id, toAddress: email, ...mail, createdAt: nowIso() })
     .run();
   // Sent now rather than with the next hourly digest run; a failure stays in the outbox for a retry.
@@ -111,16 +111,16 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
  * session of theirs (their live connections included); returns how many sessions were ended.
  */
 export async function changePassword(db: Db, events: EventBus, viewer: Viewer, currentPassword: string, newPassword: string): Promise<number> {
-  const user = getUser(db, viewer.userId as string);
+  const user = await getUser(db, viewer.userId as string);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new ApiError('invalid_credentials', 'The current password is not right.', 401);
   assertStrongPassword(newPassword, [user.email, user.displayName]);
   if (newPassword.normalize('NFKC') === currentPassword.normalize('NFKC')) throw new ValidationError('The new password must differ from the current one.');
   const passwordHash = await hashPassword(newPassword);
-  return events.afterCommit(() => {
-    const others = db.transaction((tx) => {
-      tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-      const ids = tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)).all().map((s) => s.id).filter((id) => id !== viewer.sessionId);
-      if (ids.length) tx.delete(sessions).where(inArray(sessions.id, ids)).run();
+  return events.afterCommit(async () => {
+    const others = await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+      const ids = (await tx.select({ id: sessions.id }).from(sessions).where(eq(sessions.userId, user.id)).all()).map((s) => s.id).filter((id) => id !== viewer.sessionId);
+      if (ids.length) await tx.delete(sessions).where(inArray(sessions.id, ids)).run();
       return ids;
     });
     if (others.length) events.emit('sessions.revoked', { userId: user.id, sessionIds: others });
@@ -130,20 +130,20 @@ export async function changePassword(db: Db, events: EventBus, viewer: Viewer, c
 
 /** Checks e-mail and password; the same error for an unknown e-mail and a wrong password. */
 export async function authenticate(db: Db, email: string, password: string): Promise<UserRow> {
-  const user = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  const user = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || user.deletedAt) throw new ApiError('invalid_credentials', 'The e-mail or password is not right.', 401);
   return user;
 }
 
-export function getUser(db: Db, userId: string): UserRow {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+export async function getUser(db: Db, userId: string): Promise<UserRow> {
+  const user = await db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || user.deletedAt) throw new NotFoundError('The user');
   return user;
 }
 
 /** Live accounts, oldest first, optionally those whose name or e-mail contains `q` (at most 200). */
-export function listUsers(db: Db, q?: string): UserRow[] {
+export async function listUsers(db: Db, q?: string): Promise<UserRow[]> {
   const pattern = q ? `%${q.replace(/[%_]/g, '')}%` : undefined;
   return db
     .select()
@@ -155,12 +155,12 @@ export function listUsers(db: Db, q?: string): UserRow[] {
 }
 
 /** Updates what a user may change about themselves. */
-export function updateProfile(db: Db, userId: string, patch: { displayName?: string; locale?: string | null; digestEnabled?: boolean }): UserRow {
+export async function updateProfile(db: Db, userId: string, patch: { displayName?: string; locale?: string | null; digestEnabled?: boolean }): Promise<UserRow> {
   const values: Partial<UserRow> = {};
-  if (patch.displayName !== undefined) values.displayName = normalizeDisplayName(db, patch.displayName, getUser(db, userId));
+  if (patch.displayName !== undefined) values.displayName = await normalizeDisplayName(db, patch.displayName, await getUser(db, userId));
   if (patch.locale !== undefined) values.locale = patch.locale;
   if (patch.digestEnabled !== undefined) values.digestEnabled = patch.digestEnabled;
-  if (Object.keys(values).length) db.update(users).set(values).where(eq(users.id, userId)).run();
+  if (Object.keys(values).length) await db.update(users).set(values).where(eq(users.id, userId)).run();
   return getUser(db, userId);
 }
 
@@ -168,34 +168,34 @@ export function updateProfile(db: Db, userId: string, patch: { displayName?: str
  * Changes a user's role (admin only; the caller checks the policy). `users.role.changed` makes their
  * live connections re-check every room they are in, on every node.
  */
-export function setUserRole(db: Db, events: EventBus, userId: string, role: UserRole, party: string | null): UserRow {
+export async function setUserRole(db: Db, events: EventBus, userId: string, role: UserRole, party: string | null): Promise<UserRow> {
   checkRoleParty(role, party);
-  getUser(db, userId);
-  events.afterCommit(() => {
-    db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
+  await getUser(db, userId);
+  await events.afterCommit(async () => {
+    await db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
     events.emit('users.role.changed', { userId, role });
   });
   return getUser(db, userId);
 }
 
 /** Everything the platform holds about a user, for the "download my data" button. */
-export function exportUserData(db: Db, userId: string): Record<string, unknown> {
-  const user = getUser(db, userId);
+export async function exportUserData(db: Db, userId: string): Promise<Record<string, unknown>> {
+  const user = await getUser(db, userId);
   const { passwordHash: _secret, ...profile } = user;
   return {
     exportedAt: new Date().toISOString(),
     profile,
-    sessions: db.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)).all(),
-    threads: db.select({ id: threads.id, forumId: threads.forumId, title: threads.title, createdAt: threads.createdAt }).from(threads).where(eq(threads.authorId, userId)).all(),
-    posts: db
+    sessions: await db.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId)).all(),
+    threads: await db.select({ id: threads.id, forumId: threads.forumId, title: threads.title, createdAt: threads.createdAt }).from(threads).where(eq(threads.authorId, userId)).all(),
+    posts: await db
       .select({ id: posts.id, threadId: posts.threadId, body: posts.body, status: posts.status, createdAt: posts.createdAt, editedAt: posts.editedAt })
       .from(posts)
       .where(eq(posts.authorId, userId))
       .all(),
-    follows: db.select({ targetType: follows.targetType, targetId: follows.targetId, createdAt: follows.createdAt }).from(follows).where(eq(follows.userId, userId)).all(),
-    notifications: db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
-    flags: db.select({ postId: flags.postId, reason: flags.reason, status: flags.status, createdAt: flags.createdAt }).from(flags).where(eq(flags.reporterId, userId)).all(),
-    forumMemberships: db.select({ forumId: forumMembers.forumId, addedAt: forumMembers.addedAt }).from(forumMembers).where(eq(forumMembers.userId, userId)).all(),
+    follows: await db.select({ targetType: follows.targetType, targetId: follows.targetId, createdAt: follows.createdAt }).from(follows).where(eq(follows.userId, userId)).all(),
+    notifications: await db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
+    flags: await db.select({ postId: flags.postId, reason: flags.reason, status: flags.status, createdAt: flags.createdAt }).from(flags).where(eq(flags.reporterId, userId)).all(),
+    forumMemberships: await db.select({ forumId: forumMembers.forumId, addedAt: forumMembers.addedAt }).from(forumMembers).where(eq(forumMembers.userId, userId)).all(),
   };
 }
 
@@ -204,20 +204,20 @@ export function exportUserData(db: Db, userId: string): Record<string, unknown> 
  * making sense) and show as written by "deleted user".
  */
 export async function deleteAccount(db: Db, events: EventBus, userId: string, password: string, now = new Date()): Promise<void> {
-  const user = getUser(db, userId);
+  const user = await getUser(db, userId);
   if (!(await verifyPassword(password, user.passwordHash))) throw new ApiError('invalid_credentials', 'The password is not right.', 401);
-  const postIds = db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all().map((p) => p.id);
-  events.afterCommit(() => {
-    db.transaction((tx) => {
-      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-      tx.delete(follows).where(eq(follows.userId, userId)).run();
-      tx.delete(notifications).where(eq(notifications.userId, userId)).run();
-      tx.delete(forumMembers).where(eq(forumMembers.userId, userId)).run();
-      tx.delete(outbox).where(eq(outbox.userId, userId)).run();
-      tx.delete(flags).where(eq(flags.reporterId, userId)).run();
+  const postIds = (await db.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all()).map((p) => p.id);
+  await events.afterCommit(async () => {
+    await db.transaction(async (tx) => {
+      await tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+      await tx.delete(follows).where(eq(follows.userId, userId)).run();
+      await tx.delete(notifications).where(eq(notifications.userId, userId)).run();
+      await tx.delete(forumMembers).where(eq(forumMembers.userId, userId)).run();
+      await tx.delete(outbox).where(eq(outbox.userId, userId)).run();
+      await tx.delete(flags).where(eq(flags.reporterId, userId)).run();
       // Earlier versions of their posts are personal data too.
-      if (postIds.length) tx.delete(postRevisions).where(inArray(postRevisions.postId, postIds)).run();
-      tx.update(users)
+      if (postIds.length) await tx.delete(postRevisions).where(inArray(postRevisions.postId, postIds)).run();
+      await tx.update(users)
         .set({ email: null, passwordHash: null, displayName: '', party: null, locale: null, digestEnabled: false, deletedAt: now.toISOString() })
         .where(eq(users.id, userId))
         .run();

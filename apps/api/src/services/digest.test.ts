@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, forums, openDatabase, outbox, type Db } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config';
@@ -28,7 +29,7 @@ const log = { info: () => {}, error: (m: string, e?: unknown) => console.error(m
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-digest-'));
-  db = openDatabase(join(dir, 'db.sqlite'));
+  db = await openDatabase(await createTestDatabaseTarget(dir));
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -49,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  closeDatabase(db);
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,25 +59,25 @@ const config = (smtpUrl?: string) => ({ smtpUrl, mailFrom: 'MEP <no-reply@mep.te
 describe('daily digest e-mails through the outbox and a real SMTP server', () => {
   it('queues one digest per follower and day, and sends it over SMTP', async () => {
     const events = createEventBus((name, error) => console.error(name, error));
-    db.insert(forums).values({ id: 'asgm', title: { en: 'ASGM' }, createdAt: new Date().toISOString() }).run();
+    await db.insert(forums).values({ id: 'asgm', title: { en: 'ASGM' }, createdAt: new Date().toISOString() }).run();
     const alice = await createUser(db, { email: 'alice@mep.test', password: 'correct horse battery', displayName: 'Alice' });
     const bob = await createUser(db, { email: 'bob@mep.test', password: 'correct horse battery', displayName: 'Bob' });
-    const aliceViewer = viewerForUser(db, alice);
-    const bobViewer = viewerForUser(db, bob);
-    setFollow(db, bobViewer, 'forum', 'asgm', true);
+    const aliceViewer = await viewerForUser(db, alice);
+    const bobViewer = await viewerForUser(db, bob);
+    await setFollow(db, bobViewer, 'forum', 'asgm', true);
 
     const { thread } = await createThread({ db, events }, aliceViewer, 'asgm', { title: 'Mercury-free gold <processing>', body: 'How do you phase out whole-ore amalgamation?', concepts: [], documentIds: [] });
-    setFollow(db, bobViewer, 'thread', String(thread.id), true);
+    await setFollow(db, bobViewer, 'thread', String(thread.id), true);
     await createReply({ db, events }, aliceViewer, thread.id, 'Retorts first.');
 
     const now = new Date();
-    expect(queueDailyDigests({ db, config: config(), log }, now)).toBe(1);
+    expect(await queueDailyDigests({ db, config: config(), log }, now)).toBe(1);
     // Idempotent for the day: running again queues nothing new.
-    expect(queueDailyDigests({ db, config: config(), log }, now)).toBe(0);
+    expect(await queueDailyDigests({ db, config: config(), log }, now)).toBe(0);
 
     // Without SMTP the e-mail waits in the outbox.
     expect(await sendQueuedEmails({ db, config: config(), log })).toEqual({ sent: 0, failed: 0, skipped: true });
-    expect(db.select().from(outbox).all()).toHaveLength(1);
+    expect(await db.select().from(outbox).all()).toHaveLength(1);
 
     const result = await sendQueuedEmails({ db, config: config(`smtp://127.0.0.1:${smtpPort}`), log });
     expect(result).toEqual({ sent: 1, failed: 0, skipped: false });
@@ -88,17 +89,17 @@ describe('daily digest e-mails through the outbox and a real SMTP server', () =>
     expect(mail.raw).toContain('https://mep.test/forums/threads/');
     // The HTML part escapes thread titles.
     expect(mail.raw).toContain('Mercury-free gold &lt;processing&gt;');
-    expect(db.select().from(outbox).get()?.sentAt).toBeTruthy();
+    expect((await db.select().from(outbox).get())?.sentAt).toBeTruthy();
 
     // Sent e-mails are not sent twice.
     expect((await sendQueuedEmails({ db, config: config(`smtp://127.0.0.1:${smtpPort}`), log })).sent).toBe(0);
   });
 
   it('records SMTP failures on the row and retries later', async () => {
-    db.insert(outbox).values({ dedupeKey: 'test:unreachable', toAddress: 'x@mep.test', subject: 's', text: 't', createdAt: new Date().toISOString() }).run();
+    await db.insert(outbox).values({ dedupeKey: 'test:unreachable', toAddress: 'x@mep.test', subject: 's', text: 't', createdAt: new Date().toISOString() }).run();
     const result = await sendQueuedEmails({ db, config: config('smtp://127.0.0.1:1'), log: { info: () => {}, error: () => {} } });
     expect(result.failed).toBe(1);
-    const row = db.select().from(outbox).all().find((r) => r.dedupeKey === 'test:unreachable');
+    const row = (await db.select().from(outbox).all()).find((r) => r.dedupeKey === 'test:unreachable');
     expect(row?.attempts).toBe(1);
     expect(row?.lastError).toBeTruthy();
     expect(row?.sentAt).toBeNull();

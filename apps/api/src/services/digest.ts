@@ -17,10 +17,10 @@ export const MAX_SEND_ATTEMPTS = 5;
  * digest per user and UTC day (the outbox's dedupe key), so running it hourly is safe; notifications
  * that arrive after today's digest wait for tomorrow's.
  */
-export function queueDailyDigests(context: DigestCtx, now = new Date()): number {
+export async function queueDailyDigests(context: DigestCtx, now = new Date()): Promise<number> {
   const { db, config } = context;
   const day = now.toISOString().slice(0, 10);
-  const pending = db
+  const pending = await db
     .select({ notification: notifications, user: users })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
@@ -36,11 +36,11 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
   const link = (threadId: number) => `${config.publicUrl.replace(/\/$/, '')}/forums/threads/${threadId}`;
 
   let queued = 0;
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const [userId, rows] of byUser) {
       const user = rows[0]!.user;
       // Threads the user may no longer see (left a private forum, thread deleted) are left out entirely.
-      const visible = visibleThreadTitles(tx, viewerOfUserId(db, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
+      const visible = await visibleThreadTitles(tx, await viewerOfUserId(db, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
       const perThread = new Map<number, { title: string; count: number }>();
       for (const { notification } of rows) {
         const title = notification.threadId ? visible.get(notification.threadId) : undefined;
@@ -50,13 +50,13 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
         perThread.set(notification.threadId, entry);
       }
       if (!perThread.size) {
-        tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
+        await tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
         continue;
       }
       const total = [...perThread.values()].reduce((sum, t) => sum + t.count, 0);
       const lines = [...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`);
       const items = [...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`);
-      const inserted = tx
+      const inserted = await tx
         .insert(outbox)
         .values({
           dedupeKey: `digest:${userId}:${day}`,
@@ -71,7 +71,7 @@ export function queueDailyDigests(context: DigestCtx, now = new Date()): number 
         .run();
       if (!inserted.changes) continue;
       queued += 1;
-      tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
+      await tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
     }
   });
   return queued;
@@ -93,18 +93,18 @@ async function flushOutbox(context: DigestCtx): Promise<{ sent: number; failed: 
   const { db, config } = context;
   if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
   const transport = nodemailer.createTransport(config.smtpUrl);
-  const rows = db.select().from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS))).orderBy(asc(outbox.id)).limit(500).all();
+  const rows = await db.select().from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS))).orderBy(asc(outbox.id)).limit(500).all();
   let sent = 0;
   let failed = 0;
   try {
     for (const row of rows) {
       try {
         await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}) });
-        db.update(outbox).set({ sentAt: nowIso(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
+        await db.update(outbox).set({ sentAt: nowIso(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
         sent += 1;
       } catch (error) {
         failed += 1;
-        db.update(outbox).set({ attempts: row.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, row.id)).run();
+        await db.update(outbox).set({ attempts: row.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, row.id)).run();
         context.log.error(`Sending e-mail ${row.id} failed`, error);
       }
     }

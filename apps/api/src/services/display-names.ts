@@ -47,7 +47,7 @@ export function nameSkeleton(name: string): string {
  * @throws ApiError (400) `display_name_invalid` for invisible / control / bidi characters or a bad
  *   length, `display_name_reserved` for a name that reads as a staff member's or the platform's.
  */
-export function normalizeDisplayName(db: Db, raw: string, who: { id?: string; role?: UserRole } = {}): string {
+export async function normalizeDisplayName(db: Db, raw: string, who: { id?: string; role?: UserRole } = {}): Promise<string> {
   const normalized = raw.normalize('NFKC');
   if (FORBIDDEN.test(normalized)) throw invalid('The name contains invisible, control or text-direction characters.');
   const name = normalized.replace(/\s+/gu, ' ').trim();
@@ -56,7 +56,7 @@ export function normalizeDisplayName(db: Db, raw: string, who: { id?: string; ro
   if (!/[\p{L}\p{N}]/u.test(name)) throw invalid('The name must contain letters or digits.');
   if (who.role === 'moderator' || who.role === 'admin') return name;
   const skeleton = nameSkeleton(name);
-  const staff = db
+  const staff = await db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
     .where(and(inArray(users.role, ['moderator', 'admin']), isNull(users.deletedAt)))

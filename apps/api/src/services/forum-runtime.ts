@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
  * (at most one digest per user and day, see queueDailyDigests).
  */
 export async function startForumRuntime(context: AppContext, options: { digests?: boolean } = {}): Promise<ForumRuntime> {
-  seedThemeForums(context.db, context.taxonomy);
+  await seedThemeForums(context.db, context.taxonomy);
   await ensurePostsIndex(context.search);
   const indexer = subscribePostIndexer(context);
   let timer: NodeJS.Timeout | undefined;
@@ -26,7 +26,7 @@ export async function startForumRuntime(context: AppContext, options: { digests?
     const tick = () => {
       running = (async () => {
         try {
-          queueDailyDigests(context);
+          await queueDailyDigests(context);
           await sendQueuedEmails(context);
         } catch (error) {
           context.log.error('Digest run failed', error);

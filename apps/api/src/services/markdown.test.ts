@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, documents, openDatabase, type Db } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htmlToText, renderMarkdown } from './markdown';
 import { closeMarkdownPool, MarkdownPool, MarkdownTooComplexError } from './markdown-pool';
@@ -9,17 +10,17 @@ import { closeMarkdownPool, MarkdownPool, MarkdownTooComplexError } from './mark
 let db: Db;
 let dir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-md-'));
-  db = openDatabase(join(dir, 'db.sqlite'));
+  db = await openDatabase(await createTestDatabaseTarget(dir));
   const now = new Date().toISOString();
-  db.insert(documents)
+  await db.insert(documents)
     .values({ id: 'doc123', sha256: 'x'.repeat(64), fileName: 'c.pdf', mime: 'application/pdf', kind: 'pdf', sizeBytes: 1, title: 'Minamata Convention <on> Mercury', language: 'en', doctype: 'doctype:convention-text', pageCount: 1, year: 2013, createdAt: now, updatedAt: now })
     .run();
 });
 afterAll(async () => {
   await closeMarkdownPool();
-  closeDatabase(db);
+  await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -10,10 +10,10 @@ const DOCUMENT_LINK_IN_TEXT = /\/documents\/([A-Za-z0-9_-]{1,128})/g;
 export { escapeHtml, type RenderedMarkdown } from './markdown-render';
 
 /** Looks up the document cards of the given ids (missing ids are left out). */
-export function loadDocumentCards(db: Db, ids: readonly string[]): Map<string, DocumentCardDto> {
+export async function loadDocumentCards(db: Db, ids: readonly string[]): Promise<Map<string, DocumentCardDto>> {
   const cards = new Map<string, DocumentCardDto>();
   if (!ids.length) return cards;
-  const rows = db
+  const rows = await db
     .select({ id: documents.id, title: documents.title, doctype: documents.doctype, year: documents.year })
     .from(documents)
     .where(inArray(documents.id, [...new Set(ids)]))
@@ -30,7 +30,7 @@ export function loadDocumentCards(db: Db, ids: readonly string[]): Map<string, D
  */
 export async function renderMarkdown(db: Db, markdown: string, budgetMs = DEFAULT_MARKDOWN_BUDGET_MS): Promise<RenderedMarkdown> {
   const candidates = [...markdown.matchAll(DOCUMENT_LINK_IN_TEXT)].map((m) => m[1] as string);
-  const cards = Object.fromEntries(loadDocumentCards(db, candidates));
+  const cards = Object.fromEntries(await loadDocumentCards(db, candidates));
   return sharedMarkdownPool().render(markdown, cards, budgetMs);
 }
 

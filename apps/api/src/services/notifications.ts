@@ -21,25 +21,25 @@ export interface NotifyInput {
  * Inside the caller's transaction, creates one notification per follower (never the actor, never
  * someone who can no longer see a private forum) and queues `notifications.created` for after commit.
  */
-export function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput): number {
+export async function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput): Promise<number> {
   const conditions = input.followersOf.map((target) => and(eq(follows.targetType, target.type), eq(follows.targetId, target.id)));
-  const followers = tx
+  const followers = (await tx
     .selectDistinct({ userId: follows.userId, role: users.role })
     .from(follows)
     .innerJoin(users, eq(users.id, follows.userId))
     .where(and(or(...conditions), isNull(users.deletedAt)))
-    .all()
+    .all())
     .filter((f) => f.userId !== input.actorId);
   let recipients = followers;
   if (input.forum.visibility === 'private' && followers.length) {
     const members = new Set(
-      tx.select({ userId: forumMembers.userId }).from(forumMembers).where(eq(forumMembers.forumId, input.forum.id)).all().map((m) => m.userId),
+      (await tx.select({ userId: forumMembers.userId }).from(forumMembers).where(eq(forumMembers.forumId, input.forum.id)).all()).map((m) => m.userId),
     );
     recipients = followers.filter((f) => members.has(f.userId) || f.role === 'moderator' || f.role === 'admin');
   }
   const createdAt = nowIso();
   for (const { userId } of recipients) {
-    const row = tx
+    const row = await tx
       .insert(notifications)
       .values({ userId, kind: input.kind, forumId: input.forum.id, threadId: input.threadId, postId: input.postId, actorId: input.actorId, createdAt })
       .returning({ id: notifications.id })
@@ -53,9 +53,9 @@ export function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput)
  * Titles of the given threads that `viewer` may still see: a notification about a thread whose
  * private forum the user left, or that was deleted, keeps its place but no longer shows the title.
  */
-export function visibleThreadTitles(db: Store, viewer: Viewer, threadIds: readonly number[]): Map<number, string> {
+export async function visibleThreadTitles(db: Store, viewer: Viewer, threadIds: readonly number[]): Promise<Map<number, string>> {
   if (!threadIds.length) return new Map();
-  const rows = db
+  const rows = await db
     .select({ id: threads.id, title: threads.title, deletedAt: threads.deletedAt, forumId: forums.id, visibility: forums.visibility })
     .from(threads)
     .innerJoin(forums, eq(forums.id, threads.forumId))
@@ -65,11 +65,11 @@ export function visibleThreadTitles(db: Store, viewer: Viewer, threadIds: readon
 }
 
 /** Notifications as their owner (`viewer`) sees them. */
-export function presentNotifications(db: Db, viewer: Viewer, rows: Array<typeof notifications.$inferSelect>): NotificationDto[] {
+export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<typeof notifications.$inferSelect>): Promise<NotificationDto[]> {
   const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
-  const titles = visibleThreadTitles(db, viewer, threadIds);
-  const actors = new Map(actorIds.length ? db.select().from(users).where(inArray(users.id, actorIds)).all().map((u) => [u.id, u]) : []);
+  const titles = await visibleThreadTitles(db, viewer, threadIds);
+  const actors = new Map(actorIds.length ? (await db.select().from(users).where(inArray(users.id, actorIds)).all()).map((u) => [u.id, u]) : []);
   return rows.map((row) => {
     const actor = row.actorId ? actors.get(row.actorId) : undefined;
     return {
@@ -87,36 +87,36 @@ export function presentNotifications(db: Db, viewer: Viewer, rows: Array<typeof 
 }
 
 /** How many unread notifications a user has. */
-export function unreadCount(db: Db, userId: string): number {
-  return db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get()?.n ?? 0;
+export async function unreadCount(db: Db, userId: string): Promise<number> {
+  return (await db.select({ n: sql<number>`count(*)` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).get())?.n ?? 0;
 }
 
 /** The viewer's notifications, newest first, paged by id. */
-export function listNotifications(db: Db, viewer: Viewer, options: { before?: number; limit: number; unreadOnly?: boolean }): { items: NotificationDto[]; unreadCount: number } {
+export async function listNotifications(db: Db, viewer: Viewer, options: { before?: number; limit: number; unreadOnly?: boolean }): Promise<{ items: NotificationDto[]; unreadCount: number }> {
   authorize(canUseNotifications(viewer), viewer);
   const userId = viewer.userId;
-  const rows = db
+  const rows = await db
     .select()
     .from(notifications)
     .where(and(eq(notifications.userId, userId), options.before ? lt(notifications.id, options.before) : undefined, options.unreadOnly ? isNull(notifications.readAt) : undefined))
     .orderBy(desc(notifications.id))
     .limit(options.limit)
     .all();
-  return { items: presentNotifications(db, viewer, rows), unreadCount: unreadCount(db, userId) };
+  return { items: await presentNotifications(db, viewer, rows), unreadCount: await unreadCount(db, userId) };
 }
 
 /** Loads one notification for the live event to its owner. */
-export function getNotificationDto(db: Db, notificationId: number): NotificationDto | undefined {
-  const row = db.select().from(notifications).where(eq(notifications.id, notificationId)).get();
-  return row ? presentNotifications(db, viewerOfUserId(db, row.userId), [row])[0] : undefined;
+export async function getNotificationDto(db: Db, notificationId: number): Promise<NotificationDto | undefined> {
+  const row = await db.select().from(notifications).where(eq(notifications.id, notificationId)).get();
+  return row ? (await presentNotifications(db, await viewerOfUserId(db, row.userId), [row]))[0] : undefined;
 }
 
 /** Marks some (or all) of the viewer's notifications read; announces the new count to their other tabs. */
-export function markNotificationsRead(db: Db, events: EventBus, viewer: Viewer, ids: number[] | 'all'): number {
+export async function markNotificationsRead(db: Db, events: EventBus, viewer: Viewer, ids: number[] | 'all'): Promise<number> {
   authorize(canUseNotifications(viewer), viewer);
   const userId = viewer.userId;
-  events.afterCommit(() => {
-    db.update(notifications)
+  await events.afterCommit(async () => {
+    await db.update(notifications)
       .set({ readAt: nowIso() })
       .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1])))
       .run();

@@ -31,9 +31,9 @@ export function listParties(context: AppContext, filters: { region?: string; gro
 }
 
 /** Documents about a party: tagged with it, or a national report it submitted. */
-function documentIdsOf(context: AppContext, partyId: string): string[] {
-  const tagged = context.db.select({ id: documentConcepts.documentId }).from(documentConcepts).where(eq(documentConcepts.conceptId, partyId)).all();
-  const reports = context.db.select({ id: nationalReports.documentId }).from(nationalReports).where(eq(nationalReports.party, partyId)).all();
+async function documentIdsOf(context: AppContext, partyId: string): Promise<string[]> {
+  const tagged = await context.db.select({ id: documentConcepts.documentId }).from(documentConcepts).where(eq(documentConcepts.conceptId, partyId)).all();
+  const reports = await context.db.select({ id: nationalReports.documentId }).from(nationalReports).where(eq(nationalReports.party, partyId)).all();
   return [...new Set([...tagged, ...reports].map((r) => r.id))];
 }
 
@@ -42,35 +42,35 @@ function documentIdsOf(context: AppContext, partyId: string): string[] {
  * plans, its answers article by article with its region's answers beside them, and forum threads
  * tagged with it.
  */
-export function getParty(context: AppContext, iso3: string): PartyProfileDto {
+export async function getParty(context: AppContext, iso3: string): Promise<PartyProfileDto> {
   const concept = context.taxonomy.getConcept(`party:${iso3.toUpperCase()}`);
   if (!concept || concept.scheme !== 'party') throw new NotFoundError(`Party ${iso3}`);
   const summary = summarize(context, concept);
   const { db } = context;
-  const ids = documentIdsOf(context, concept.id);
+  const ids = await documentIdsOf(context, concept.id);
   const docs = ids.length
-    ? db
+    ? (await db
         .select({ documentId: documents.id, title: documents.title, doctype: documents.doctype, year: documents.year, language: documents.language })
         .from(documents)
         .where(inArray(documents.id, ids))
         .orderBy(desc(documents.year), documents.title)
-        .all()
+        .all())
     : [];
-  const reports = db
+  const reports = await db
     .select({ documentId: nationalReports.documentId, kind: nationalReports.cycleKind, period: nationalReports.cyclePeriod, year: nationalReports.cycleYear, language: documents.language, title: documents.title })
     .from(nationalReports)
     .innerJoin(documents, eq(documents.id, nationalReports.documentId))
     .where(eq(nationalReports.party, concept.id))
     .orderBy(desc(nationalReports.cycleYear))
     .all();
-  const answers = db
+  const answers = (await db
     .select({ article: reportAnswers.article, question: reportAnswers.question, questionText: reportAnswers.questionText, answer: reportAnswers.answer, value: reportAnswers.value, unit: reportAnswers.unit, text: reportAnswers.explanation, documentId: reportAnswers.documentId, page: reportAnswers.page, confidence: reportAnswers.confidence, source: reportAnswers.source })
     .from(reportAnswers)
     .innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId))
     .where(eq(nationalReports.party, concept.id))
-    .all()
+    .all())
     .sort((a, b) => Number(a.article.slice(8)) - Number(b.article.slice(8)) || a.question.localeCompare(b.question, 'en', { numeric: true }));
-  const threadRows = db
+  const threadRows = await db
     .select({ id: threads.id, forumId: threads.forumId, title: threads.title, lastPostAt: threads.lastPostAt })
     .from(threads)
     .where(and(isNull(threads.deletedAt), like(threads.concepts, `%"${concept.id}"%`)))
@@ -89,16 +89,16 @@ export function getParty(context: AppContext, iso3: string): PartyProfileDto {
     nationalReports: reports.map((r) => ({ documentId: r.documentId, title: r.title, cycle: r.kind, period: r.period, year: r.year, language: r.language })),
     actionPlans: docs.filter((d) => d.doctype === 'doctype:national-action-plan'),
     answers,
-    regionAnswers: summary.region ? regionAnswerCounts(context, summary.region, answers) : [],
+    regionAnswers: summary.region ? (await regionAnswerCounts(context, summary.region, answers)) : [],
     threads: threadRows,
   };
 }
 
 /** For each question the party answered: how the parties of its region answered it. */
-function regionAnswerCounts(context: AppContext, region: string, own: readonly { article: string; question: string }[]) {
+async function regionAnswerCounts(context: AppContext, region: string, own: readonly { article: string; question: string }[]) {
   if (own.length === 0) return [];
   const members = listParties(context, { region }).parties.map((p) => p.id);
-  const rows = context.db
+  const rows = await context.db
     .select({ article: reportAnswers.article, question: reportAnswers.question, answer: reportAnswers.answer, n: count() })
     .from(reportAnswers)
     .innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId))

@@ -40,7 +40,7 @@ export async function ensurePostsIndex(search: AppContext['search']): Promise<vo
 /** Brings the index up to date for the given posts: visible ones are (re)indexed, the others removed. Resolves once applied. */
 export async function indexPosts(context: SearchCtx, postIds: readonly number[]): Promise<void> {
   if (!postIds.length) return;
-  const rows = context.db
+  const rows = await context.db
     .select({ post: posts, thread: threads, author: users })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
@@ -73,7 +73,7 @@ export async function indexPosts(context: SearchCtx, postIds: readonly number[])
 export async function rebuildPostsIndex(context: SearchCtx): Promise<number> {
   await ensurePostsIndex(context.search);
   await postsIndex(context.search).deleteAllDocuments().waitTask({ timeout: 60_000 });
-  const ids = context.db.select({ id: posts.id }).from(posts).all().map((p) => p.id);
+  const ids = (await context.db.select({ id: posts.id }).from(posts).all()).map((p) => p.id);
   for (let i = 0; i < ids.length; i += 1000) await indexPosts(context, ids.slice(i, i + 1000));
   return ids.length;
 }
@@ -105,10 +105,10 @@ export async function searchDiscussions(
   viewer: Viewer,
   query: { q: string; page: number; pageSize: number; forumId?: string; concept?: string[] },
 ): Promise<DiscussionSearchResponse> {
-  const visible = context.db
+  const visible = (await context.db
     .select({ id: forums.id, visibility: forums.visibility })
     .from(forums)
-    .all()
+    .all())
     .filter((f) => canViewForum(viewer, f))
     .map((f) => f.id)
     .filter((id) => !query.forumId || id === query.forumId);

@@ -58,16 +58,16 @@ function conditions(filters: AnswerFilters): SQL[] {
 }
 
 /** Answers across reports, ordered by article, question, party; `total` counts every match. */
-export function listAnswers(context: AppContext, filters: AnswerFilters): { total: number; answers: AnswerView[] } {
+export async function listAnswers(context: AppContext, filters: AnswerFilters): Promise<{ total: number; answers: AnswerView[] }> {
   const where = and(...conditions(filters));
   const base = context.db.select(columns).from(reportAnswers).innerJoin(documents, eq(documents.id, reportAnswers.documentId)).innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId));
-  const total = context.db.select({ n: count() }).from(reportAnswers).innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId)).where(where).get()?.n ?? 0;
+  const total = (await context.db.select({ n: count() }).from(reportAnswers).innerJoin(nationalReports, eq(nationalReports.documentId, reportAnswers.documentId)).where(where).get())?.n ?? 0;
   // Articles in numeric order (article:2 before article:17) in SQL, so pages follow one another;
   // questions ("2.10" after "2.9") are put in order within the page.
   const articleOrder = sql`cast(substr(${reportAnswers.article}, 9) as integer)`;
   let query = base.where(where).orderBy(articleOrder, asc(reportAnswers.question), asc(nationalReports.party), asc(reportAnswers.documentId)).$dynamic();
   if (filters.limit !== undefined) query = query.limit(filters.limit).offset(filters.offset ?? 0);
-  const rows = query.all() as ReportAnswerRow[];
+  const rows = (await query.all()) as ReportAnswerRow[];
   rows.sort((a, b) => articleNumber(a.article) - articleNumber(b.article) || compareQuestions(a.question, b.question));
   return { total, answers: rows.map(presentAnswer) };
 }
@@ -81,11 +81,11 @@ function compareQuestions(a: string, b: string): number {
 }
 
 /** One report's answers with its party and cycle; 404 for an unknown document. */
-export function listDocumentAnswers(context: AppContext, documentId: string) {
-  const doc = context.db.select({ id: documents.id, doctype: documents.doctype }).from(documents).where(eq(documents.id, documentId)).get();
+export async function listDocumentAnswers(context: AppContext, documentId: string) {
+  const doc = await context.db.select({ id: documents.id, doctype: documents.doctype }).from(documents).where(eq(documents.id, documentId)).get();
   if (!doc) throw new NotFoundError(`Document ${documentId}`);
-  const report = context.db.select().from(nationalReports).where(eq(nationalReports.documentId, documentId)).get();
-  const answers = report ? listAnswers(context, { documentId }).answers : [];
+  const report = await context.db.select().from(nationalReports).where(eq(nationalReports.documentId, documentId)).get();
+  const answers = report ? (await listAnswers(context, { documentId })).answers : [];
   return {
     documentId,
     doctype: doc.doctype,
@@ -106,13 +106,13 @@ export interface AnswerCorrection {
  * A curator's correction of one answer (or a new answer the parser missed). The row becomes
  * `source: curator`, confidence 1, and no re-parse touches it again.
  */
-export function correctAnswer(context: AppContext, viewer: Viewer, documentId: string, article: string, question: string, correction: AnswerCorrection): AnswerView {
+export async function correctAnswer(context: AppContext, viewer: Viewer, documentId: string, article: string, question: string, correction: AnswerCorrection): Promise<AnswerView> {
   authorize(canCorrectAnswers(viewer), viewer);
-  const report = context.db.select({ id: nationalReports.documentId }).from(nationalReports).where(eq(nationalReports.documentId, documentId)).get();
+  const report = await context.db.select({ id: nationalReports.documentId }).from(nationalReports).where(eq(nationalReports.documentId, documentId)).get();
   if (!report) throw new NotFoundError(`National report ${documentId}`);
   if (correction.answer === 'number' && (correction.value === undefined || correction.value === null)) throw new ValidationError('A number answer needs a value.');
   const now = new Date().toISOString();
-  const existing = context.db.select().from(reportAnswers).where(and(eq(reportAnswers.documentId, documentId), eq(reportAnswers.article, article), eq(reportAnswers.question, question))).get();
+  const existing = await context.db.select().from(reportAnswers).where(and(eq(reportAnswers.documentId, documentId), eq(reportAnswers.article, article), eq(reportAnswers.question, question))).get();
   const values = {
     answer: correction.answer,
     value: correction.answer === 'number' ? (correction.value ?? null) : null,
@@ -125,19 +125,19 @@ export function correctAnswer(context: AppContext, viewer: Viewer, documentId: s
     updatedAt: now,
   };
   // A correction changes what the repository says about the document: harvesters see it as updated.
-  context.db.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
+  await context.db.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
   if (existing) {
-    context.db.update(reportAnswers).set(values).where(and(eq(reportAnswers.documentId, documentId), eq(reportAnswers.article, article), eq(reportAnswers.question, question))).run();
+    await context.db.update(reportAnswers).set(values).where(and(eq(reportAnswers.documentId, documentId), eq(reportAnswers.article, article), eq(reportAnswers.question, question))).run();
   } else {
-    context.db.insert(reportAnswers).values({ documentId, article, question, page: 1, rawText: '', ...values }).run();
+    await context.db.insert(reportAnswers).values({ documentId, article, question, page: 1, rawText: '', ...values }).run();
   }
-  return listAnswers(context, { documentId, article, question }).answers[0]!;
+  return (await listAnswers(context, { documentId, article, question })).answers[0]!;
 }
 
 /** Parses a stored document again as a national report; curators' corrections stay. */
-export function reparseDocument(context: AppContext, viewer: Viewer, documentId: string) {
+export async function reparseDocument(context: AppContext, viewer: Viewer, documentId: string) {
   authorize(canCorrectAnswers(viewer), viewer);
-  const report = reparseNationalReport(context.db, context.taxonomy, documentId);
+  const report = await reparseNationalReport(context.db, context.taxonomy, documentId);
   if (!report) throw new NotFoundError(`Document ${documentId}`);
   return listDocumentAnswers(context, documentId);
 }

@@ -140,7 +140,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     // only full pools are worth a follow-up query.
     const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
     if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing);
-    if (missing.length > 0 && relatedConcepts.length > 0) attachEvidencePassages(context, missing, relatedConcepts);
+    if (missing.length > 0 && relatedConcepts.length > 0) await attachEvidencePassages(context, missing, relatedConcepts);
   }
 
   for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
@@ -189,14 +189,14 @@ async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchH
  * A query in another language than the document finds no words on its pages: such hits show the pages
  * where the tagger found the concepts the query names.
  */
-function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], queryConcepts: string[]): void {
-  const evidenceRows = context.db
+async function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], queryConcepts: string[]): Promise<void> {
+  const evidenceRows = await context.db
     .select()
     .from(documentConcepts)
     .where(and(inArray(documentConcepts.documentId, needEvidence.map((h) => h.documentId)), inArray(documentConcepts.conceptId, queryConcepts)))
     .all();
   // One read of the cited pages for all hits, rather than one per piece of evidence.
-  const citedPages = context.db
+  const citedPages = await context.db
     .select({ documentId: pages.documentId, page: pages.page, text: pages.text })
     .from(pages)
     .where(and(inArray(pages.documentId, needEvidence.map((h) => h.documentId)), inArray(pages.page, [...new Set(evidenceRows.flatMap((row) => row.evidence.map((e) => e.page)))])))

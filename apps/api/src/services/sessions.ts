@@ -29,10 +29,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 /** Creates a session for a user and returns the token for the cookie (only its hash is stored). */
-export function createSession(db: Db, userId: string, userAgent?: string, now = new Date()): { token: string; expiresAt: Date } {
+export async function createSession(db: Db, userId: string, userAgent?: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  db.insert(sessions)
+  await db.insert(sessions)
     .values({ id: sha256(token), userId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null })
     .run();
   return { token, expiresAt };
@@ -44,14 +44,14 @@ export function sessionIdOfToken(token: string | undefined): string | null {
 }
 
 /** Resolves a session token to the viewer it belongs to; unknown, expired or deleted-user tokens give the anonymous viewer. */
-export function resolveViewer(db: Db, token: string | undefined, now = new Date()): Viewer {
+export async function resolveViewer(db: Db, token: string | undefined, now = new Date()): Promise<Viewer> {
   return resolveViewerBySessionId(db, sessionIdOfToken(token), now);
 }
 
 /** Like resolveViewer, from the stored session id (the token's hash): sockets keep only that. */
-export function resolveViewerBySessionId(db: Db, id: string | null | undefined, now = new Date()): Viewer {
+export async function resolveViewerBySessionId(db: Db, id: string | null | undefined, now = new Date()): Promise<Viewer> {
   if (!id) return ANONYMOUS;
-  const row = db
+  const row = await db
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -62,8 +62,8 @@ export function resolveViewerBySessionId(db: Db, id: string | null | undefined, 
 }
 
 /** Builds the viewer of a user row, loading their private-forum memberships. */
-export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId: string | null = null): Viewer {
-  const memberships = db
+export async function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId: string | null = null): Promise<Viewer> {
+  const memberships = await db
     .select({ forumId: forumMembers.forumId })
     .from(forumMembers)
     .innerJoin(forums, eq(forums.id, forumMembers.forumId))
@@ -79,20 +79,20 @@ export function viewerForUser(db: Db, user: typeof users.$inferSelect, sessionId
   };
 }
 /** A live user's viewer without a session (anonymous once the account is deleted), e.g. to decide what a notification may show. */
-export function viewerOfUserId(db: Db, userId: string): Viewer {
-  const user = db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
-  return user ? viewerForUser(db, user) : ANONYMOUS;
+export async function viewerOfUserId(db: Db, userId: string): Promise<Viewer> {
+  const user = await db.select().from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).get();
+  return user ? (await viewerForUser(db, user)) : ANONYMOUS;
 }
 
 /** Ends one session; its live connections are dropped (`sessions.revoked`). */
-export function revokeSession(db: Db, events: EventBus, userId: string, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function revokeSession(db: Db, events: EventBus, userId: string, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId)).run();
   events.emit('sessions.revoked', { userId, sessionIds: [sessionId] });
 }
 
 /** Ends every session of a user ("sign out everywhere"), live connections included; returns how many were ended. */
-export function revokeAllSessions(db: Db, events: EventBus, userId: string): number {
-  const ended = db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function revokeAllSessions(db: Db, events: EventBus, userId: string): Promise<number> {
+  const ended = (await db.delete(sessions).where(eq(sessions.userId, userId)).run()).changes;
   events.emit('sessions.revoked', { userId, sessionIds: 'all' });
   return ended;
 }

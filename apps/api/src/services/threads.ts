@@ -33,16 +33,16 @@ type Ctx = Pick<AppContext, 'db' | 'events'> & { config?: Pick<AppContext['confi
 export const POST_RATE_LIMIT = { posts: 5, windowMs: 60_000 };
 
 /** Loads a thread the viewer may see (deleted threads only for moderators), with its forum. */
-export function getVisibleThread(db: Store, viewer: Viewer, threadId: number): { thread: ThreadRow; forum: ForumRow } {
-  const row = db.select({ thread: threads, forum: forums }).from(threads).innerJoin(forums, eq(forums.id, threads.forumId)).where(eq(threads.id, threadId)).get();
+export async function getVisibleThread(db: Store, viewer: Viewer, threadId: number): Promise<{ thread: ThreadRow; forum: ForumRow }> {
+  const row = await db.select({ thread: threads, forum: forums }).from(threads).innerJoin(forums, eq(forums.id, threads.forumId)).where(eq(threads.id, threadId)).get();
   if (!row || !canViewForum(viewer, row.forum) || (row.thread.deletedAt && !isModerator(viewer))) throw new NotFoundError('The thread');
   return row;
 }
 
-function documentIdsOf(db: Store, threadIds: number[]): Map<number, string[]> {
+async function documentIdsOf(db: Store, threadIds: number[]): Promise<Map<number, string[]>> {
   const map = new Map<number, string[]>();
   if (!threadIds.length) return map;
-  for (const row of db.select().from(threadDocuments).where(inArray(threadDocuments.threadId, threadIds)).all()) {
+  for (const row of (await db.select().from(threadDocuments).where(inArray(threadDocuments.threadId, threadIds)).all())) {
     const list = map.get(row.threadId) ?? [];
     list.push(row.documentId);
     map.set(row.threadId, list);
@@ -50,26 +50,26 @@ function documentIdsOf(db: Store, threadIds: number[]): Map<number, string[]> {
   return map;
 }
 
-function presentThreads(db: Store, viewer: Viewer, rows: Array<{ thread: ThreadRow; author: typeof users.$inferSelect }>): ThreadDto[] {
-  const docs = documentIdsOf(db, rows.map((r) => r.thread.id));
-  const followed = followedIds(db, viewer, 'thread');
+async function presentThreads(db: Store, viewer: Viewer, rows: Array<{ thread: ThreadRow; author: typeof users.$inferSelect }>): Promise<ThreadDto[]> {
+  const docs = await documentIdsOf(db, rows.map((r) => r.thread.id));
+  const followed = await followedIds(db, viewer, 'thread');
   return rows.map((r) => presentThread(r.thread, r.author, docs.get(r.thread.id) ?? [], followed.has(String(r.thread.id))));
 }
 
 /** A thread summary as the viewer sees it. */
-export function getThreadDto(db: Store, viewer: Viewer, threadId: number): ThreadDto {
-  const { thread } = getVisibleThread(db, viewer, threadId);
-  const author = db.select().from(users).where(eq(users.id, thread.authorId)).get();
+export async function getThreadDto(db: Store, viewer: Viewer, threadId: number): Promise<ThreadDto> {
+  const { thread } = await getVisibleThread(db, viewer, threadId);
+  const author = await db.select().from(users).where(eq(users.id, thread.authorId)).get();
   if (!author) throw new NotFoundError('The thread');
-  return presentThreads(db, viewer, [{ thread, author }])[0] as ThreadDto;
+  return (await presentThreads(db, viewer, [{ thread, author }]))[0] as ThreadDto;
 }
 
 /** Threads of a forum: pinned first, then by latest activity. */
-export function listThreads(db: Db, viewer: Viewer, forumId: string, page: number, pageSize: number): { total: number; page: number; threads: ThreadDto[] } {
-  getVisibleForum(db, viewer, forumId);
+export async function listThreads(db: Db, viewer: Viewer, forumId: string, page: number, pageSize: number): Promise<{ total: number; page: number; threads: ThreadDto[] }> {
+  await getVisibleForum(db, viewer, forumId);
   const where = and(eq(threads.forumId, forumId), isModerator(viewer) ? undefined : isNull(threads.deletedAt));
-  const total = db.select({ n: sql<number>`count(*)` }).from(threads).where(where).get()?.n ?? 0;
-  const rows = db
+  const total = (await db.select({ n: sql<number>`count(*)` }).from(threads).where(where).get())?.n ?? 0;
+  const rows = await db
     .select({ thread: threads, author: users })
     .from(threads)
     .innerJoin(users, eq(users.id, threads.authorId))
@@ -78,12 +78,12 @@ export function listThreads(db: Db, viewer: Viewer, forumId: string, page: numbe
     .limit(pageSize)
     .offset((page - 1) * pageSize)
     .all();
-  return { total, page, threads: presentThreads(db, viewer, rows) };
+  return { total, page, threads: await presentThreads(db, viewer, rows) };
 }
 
 /** Threads that discuss a repository document, among those the viewer may see. */
-export function threadsForDocument(db: Db, viewer: Viewer, documentId: string): ThreadDto[] {
-  const rows = db
+export async function threadsForDocument(db: Db, viewer: Viewer, documentId: string): Promise<ThreadDto[]> {
+  const rows = (await db
     .select({ thread: threads, author: users, forum: forums })
     .from(threadDocuments)
     .innerJoin(threads, eq(threads.id, threadDocuments.threadId))
@@ -92,35 +92,35 @@ export function threadsForDocument(db: Db, viewer: Viewer, documentId: string): 
     .where(and(eq(threadDocuments.documentId, documentId), isNull(threads.deletedAt)))
     .orderBy(desc(threads.lastPostAt))
     .limit(100)
-    .all()
+    .all())
     .filter((row) => canViewForum(viewer, row.forum));
   return presentThreads(db, viewer, rows);
 }
 
 /** Presents posts (of any threads) for a viewer, or for a room broadcast when `viewer` is null. */
-export function presentPosts(db: Store, viewer: Viewer | null, rows: PostRow[]): PostDto[] {
+export async function presentPosts(db: Store, viewer: Viewer | null, rows: PostRow[]): Promise<PostDto[]> {
   if (!rows.length) return [];
   const authorIds = [...new Set(rows.map((p) => p.authorId))];
   const threadIds = [...new Set(rows.map((p) => p.threadId))];
-  const authors = new Map(db.select().from(users).where(inArray(users.id, authorIds)).all().map((u) => [u.id, u]));
-  const forumOf = new Map(db.select({ id: threads.id, forumId: threads.forumId }).from(threads).where(inArray(threads.id, threadIds)).all().map((t) => [t.id, t.forumId]));
-  const cards = loadDocumentCards(db as Db, rows.flatMap((p) => documentIdsInHtml(p.html)));
+  const authors = new Map((await db.select().from(users).where(inArray(users.id, authorIds)).all()).map((u) => [u.id, u]));
+  const forumOf = new Map((await db.select({ id: threads.id, forumId: threads.forumId }).from(threads).where(inArray(threads.id, threadIds)).all()).map((t) => [t.id, t.forumId]));
+  const cards = await loadDocumentCards(db as Db, rows.flatMap((p) => documentIdsInHtml(p.html)));
   return rows.map((p) => presentPost(p, forumOf.get(p.threadId) ?? '', authors.get(p.authorId) as typeof users.$inferSelect, cards, viewer));
 }
 
 /** Loads posts by id, presented for a room broadcast (hidden text removed, no sources). */
-export function getPostsForBroadcast(db: Db, postIds: number[]): PostDto[] {
+export async function getPostsForBroadcast(db: Db, postIds: number[]): Promise<PostDto[]> {
   if (!postIds.length) return [];
-  return presentPosts(db, null, db.select().from(posts).where(inArray(posts.id, postIds)).orderBy(asc(posts.id)).all());
+  return presentPosts(db, null, await db.select().from(posts).where(inArray(posts.id, postIds)).orderBy(asc(posts.id)).all());
 }
 
 /**
  * Posts of a thread in id order, optionally only those after a given id: the fallback re-fetch of a
  * client that reconnected without recovering its session.
  */
-export function listPosts(db: Db, viewer: Viewer, threadId: number, options: { after?: number; limit: number }): { posts: PostDto[]; lastPostId: number; hasMore: boolean } {
-  getVisibleThread(db, viewer, threadId);
-  const rows = db
+export async function listPosts(db: Db, viewer: Viewer, threadId: number, options: { after?: number; limit: number }): Promise<{ posts: PostDto[]; lastPostId: number; hasMore: boolean }> {
+  await getVisibleThread(db, viewer, threadId);
+  const rows = await db
     .select()
     .from(posts)
     .where(and(eq(posts.threadId, threadId), options.after !== undefined ? gt(posts.id, options.after) : undefined))
@@ -129,19 +129,19 @@ export function listPosts(db: Db, viewer: Viewer, threadId: number, options: { a
     .all();
   const hasMore = rows.length > options.limit;
   const page = rows.slice(0, options.limit);
-  return { posts: presentPosts(db, viewer, page), lastPostId: lastPostId(db, threadId), hasMore };
+  return { posts: await presentPosts(db, viewer, page), lastPostId: await lastPostId(db, threadId), hasMore };
 }
 
 /** Id of the newest post of a thread (0 when none). */
-export function lastPostId(db: Store, threadId: number): number {
-  return db.select({ id: sql<number | null>`max(${posts.id})` }).from(posts).where(eq(posts.threadId, threadId)).get()?.id ?? 0;
+export async function lastPostId(db: Store, threadId: number): Promise<number> {
+  return (await db.select({ id: sql<number | null>`max(${posts.id})` }).from(posts).where(eq(posts.threadId, threadId)).get())?.id ?? 0;
 }
 
 /** Throws 429 when the viewer posted too much in the last window. */
-function checkRateLimit(db: Store, viewer: SignedInViewer, now: Date): void {
+async function checkRateLimit(db: Store, viewer: SignedInViewer, now: Date): Promise<void> {
   if (isModerator(viewer)) return;
   const since = new Date(now.getTime() - POST_RATE_LIMIT.windowMs).toISOString();
-  const recent = db
+  const recent = await db
     .select({ n: sql<number>`count(*)`, oldest: sql<string | null>`min(${posts.createdAt})` })
     .from(posts)
     .where(and(eq(posts.authorId, viewer.userId), gte(posts.createdAt, since)))
@@ -152,12 +152,12 @@ function checkRateLimit(db: Store, viewer: SignedInViewer, now: Date): void {
   }
 }
 
-function linkDocuments(tx: Store, threadId: number, documentIds: Iterable<string>): void {
-  for (const documentId of documentIds) tx.insert(threadDocuments).values({ threadId, documentId }).onConflictDoNothing().run();
+async function linkDocuments(tx: Store, threadId: number, documentIds: Iterable<string>): Promise<void> {
+  for (const documentId of documentIds) await tx.insert(threadDocuments).values({ threadId, documentId }).onConflictDoNothing().run();
 }
 
-function refreshThreadStats(tx: Store, threadId: number): void {
-  tx.update(threads)
+async function refreshThreadStats(tx: Store, threadId: number): Promise<void> {
+  await tx.update(threads)
     .set({
       postCount: sql`(select count(*) from ${posts} where ${posts.threadId} = ${threadId} and ${posts.status} = 'visible')`,
       lastPostAt: sql`coalesce((select max(${posts.createdAt}) from ${posts} where ${posts.threadId} = ${threadId} and ${posts.status} = 'visible'), ${threads.createdAt})`,
@@ -176,57 +176,57 @@ export interface NewThread {
 /** Starts a thread with its first post; the author follows it; followers of the forum are notified. */
 export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, input: NewThread, now = new Date()): Promise<{ thread: ThreadDto; post: PostDto }> {
   const { db, events } = ctx;
-  const forum = getVisibleForum(db, viewer, forumId);
+  const forum = await getVisibleForum(db, viewer, forumId);
   authorize(canCreateThread(viewer, forum), viewer);
-  checkRateLimit(db, viewer, now);
+  await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, input.body, ctx.config?.markdownBudgetMs);
-  const existing = loadDocumentCards(db, input.documentIds);
+  const existing = await loadDocumentCards(db, input.documentIds);
   const authorId = viewer.userId;
-  const { threadId, postId } = events.afterCommit(() => {
-    const ids = db.transaction((tx) => {
+  const { threadId, postId } = await events.afterCommit(async () => {
+    const ids = await db.transaction(async (tx) => {
       const createdAt = nowIso(now);
-      const thread = tx
+      const thread = await tx
         .insert(threads)
         .values({ forumId, authorId, title: input.title.trim(), concepts: [...new Set(input.concepts)], postCount: 1, lastPostAt: createdAt, createdAt })
         .returning({ id: threads.id })
         .get();
-      const post = tx.insert(posts).values({ threadId: thread.id, authorId, body: input.body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
-      linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
-      tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
-      notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
+      const post = await tx.insert(posts).values({ threadId: thread.id, authorId, body: input.body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
+      await linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
+      await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
+      await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
       return { threadId: thread.id, postId: post.id };
     });
     events.emit('threads.created', { threadId: ids.threadId, forumId });
     events.emit('posts.created', { postId: ids.postId, threadId: ids.threadId, forumId });
     return ids;
   });
-  return { thread: getThreadDto(db, viewer, threadId), post: getPostDto(db, viewer, postId) };
+  return { thread: await getThreadDto(db, viewer, threadId), post: await getPostDto(db, viewer, postId) };
 }
 
 /** A single post as the viewer sees it. */
-export function getPostDto(db: Db, viewer: Viewer, postId: number): PostDto {
-  const row = db.select().from(posts).where(eq(posts.id, postId)).get();
+export async function getPostDto(db: Db, viewer: Viewer, postId: number): Promise<PostDto> {
+  const row = await db.select().from(posts).where(eq(posts.id, postId)).get();
   if (!row) throw new NotFoundError('The post');
-  getVisibleThread(db, viewer, row.threadId);
-  return presentPosts(db, viewer, [row])[0] as PostDto;
+  await getVisibleThread(db, viewer, row.threadId);
+  return (await presentPosts(db, viewer, [row]))[0] as PostDto;
 }
 
 /** Adds a reply; the author follows the thread; the thread's followers are notified. */
 export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<PostDto> {
   const { db, events } = ctx;
-  const { thread, forum } = getVisibleThread(db, viewer, threadId);
+  const { thread, forum } = await getVisibleThread(db, viewer, threadId);
   authorize(canReply(viewer, forum, thread), viewer);
-  checkRateLimit(db, viewer, now);
+  await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   const authorId = viewer.userId;
-  const postId = events.afterCommit(() => {
-    const id = db.transaction((tx) => {
+  const postId = await events.afterCommit(async () => {
+    const id = await db.transaction(async (tx) => {
       const createdAt = nowIso(now);
-      const post = tx.insert(posts).values({ threadId, authorId, body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
-      refreshThreadStats(tx, threadId);
-      linkDocuments(tx, threadId, rendered.documentIds);
-      tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(threadId), createdAt }).onConflictDoNothing().run();
-      notifyFollowers(tx, events, { kind: 'post.created', forum, threadId, postId: post.id, actorId: authorId, followersOf: [{ type: 'thread', id: String(threadId) }] });
+      const post = await tx.insert(posts).values({ threadId, authorId, body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
+      await refreshThreadStats(tx, threadId);
+      await linkDocuments(tx, threadId, rendered.documentIds);
+      await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(threadId), createdAt }).onConflictDoNothing().run();
+      await notifyFollowers(tx, events, { kind: 'post.created', forum, threadId, postId: post.id, actorId: authorId, followersOf: [{ type: 'thread', id: String(threadId) }] });
       return post.id;
     });
     events.emit('posts.created', { postId: id, threadId, forumId: forum.id });
@@ -237,25 +237,25 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
   return getPostDto(db, viewer, postId);
 }
 
-function loadPostForChange(db: Db, viewer: Viewer, postId: number): { post: PostRow; thread: ThreadRow; forum: ForumRow } {
-  const post = db.select().from(posts).where(eq(posts.id, postId)).get();
+async function loadPostForChange(db: Db, viewer: Viewer, postId: number): Promise<{ post: PostRow; thread: ThreadRow; forum: ForumRow }> {
+  const post = await db.select().from(posts).where(eq(posts.id, postId)).get();
   if (!post) throw new NotFoundError('The post');
-  const { thread, forum } = getVisibleThread(db, viewer, post.threadId);
+  const { thread, forum } = await getVisibleThread(db, viewer, post.threadId);
   return { post, thread, forum };
 }
 
 /** Edits a post, keeping the previous text as a revision. */
 export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: string, now = new Date()): Promise<PostDto> {
   const { db, events } = ctx;
-  const { post, forum } = loadPostForChange(db, viewer, postId);
+  const { post, forum } = await loadPostForChange(db, viewer, postId);
   authorize(canEditPost(viewer, post), viewer);
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
-  events.afterCommit(() => {
-    db.transaction((tx) => {
-      tx.insert(postRevisions).values({ postId, body: post.body, editorId: viewer.userId, createdAt: nowIso(now) }).run();
-      tx.update(posts).set({ body, html: rendered.html, editedAt: nowIso(now) }).where(eq(posts.id, postId)).run();
-      linkDocuments(tx, post.threadId, rendered.documentIds);
-      if (post.authorId !== viewer.userId) audit(tx, viewer, 'post.edit', 'post', postId);
+  await events.afterCommit(async () => {
+    await db.transaction(async (tx) => {
+      await tx.insert(postRevisions).values({ postId, body: post.body, editorId: viewer.userId, createdAt: nowIso(now) }).run();
+      await tx.update(posts).set({ body, html: rendered.html, editedAt: nowIso(now) }).where(eq(posts.id, postId)).run();
+      await linkDocuments(tx, post.threadId, rendered.documentIds);
+      if (post.authorId !== viewer.userId) await audit(tx, viewer, 'post.edit', 'post', postId);
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
   });
@@ -266,18 +266,18 @@ export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: s
  * Changes a post's status: soft deletion by its author or a moderator, hide / restore by a
  * moderator. The row stays (edit history and audit keep their meaning).
  */
-export function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, status: PostRow['status'], reason?: string): PostDto {
+export async function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, status: PostRow['status'], reason?: string): Promise<PostDto> {
   const { db, events } = ctx;
-  const { post, forum } = loadPostForChange(db, viewer, postId);
+  const { post, forum } = await loadPostForChange(db, viewer, postId);
   if (status === 'deleted') authorize(canDeletePost(viewer, post), viewer);
   else authorize(canModerate(viewer), viewer);
-  events.afterCommit(() => {
-    db.transaction((tx) => {
-      tx.update(posts).set({ status }).where(eq(posts.id, postId)).run();
-      refreshThreadStats(tx, post.threadId);
+  await events.afterCommit(async () => {
+    await db.transaction(async (tx) => {
+      await tx.update(posts).set({ status }).where(eq(posts.id, postId)).run();
+      await refreshThreadStats(tx, post.threadId);
       // Every status change is audited, the author's own deletion too: moderators read it in the post's history.
       const action = status === 'deleted' ? 'post.delete' : status === 'hidden' ? 'post.hide' : 'post.restore';
-      audit(tx, viewer, action, 'post', postId, reason ? { reason } : {});
+      await audit(tx, viewer, action, 'post', postId, reason ? { reason } : {});
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
     events.emit('threads.updated', { threadId: post.threadId, forumId: forum.id });
@@ -286,15 +286,15 @@ export function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, status: 
 }
 
 /** Locks or pins a thread (moderators). */
-export function setThreadFlags(ctx: Ctx, viewer: Viewer, threadId: number, change: { locked?: boolean; pinned?: boolean }): ThreadDto {
+export async function setThreadFlags(ctx: Ctx, viewer: Viewer, threadId: number, change: { locked?: boolean; pinned?: boolean }): Promise<ThreadDto> {
   const { db, events } = ctx;
-  const { forum } = getVisibleThread(db, viewer, threadId);
+  const { forum } = await getVisibleThread(db, viewer, threadId);
   authorize(canModerate(viewer), viewer);
-  events.afterCommit(() => {
-    db.transaction((tx) => {
-      tx.update(threads).set(change).where(eq(threads.id, threadId)).run();
-      if (change.locked !== undefined) audit(tx, viewer, change.locked ? 'thread.lock' : 'thread.unlock', 'thread', threadId);
-      if (change.pinned !== undefined) audit(tx, viewer, change.pinned ? 'thread.pin' : 'thread.unpin', 'thread', threadId);
+  await events.afterCommit(async () => {
+    await db.transaction(async (tx) => {
+      await tx.update(threads).set(change).where(eq(threads.id, threadId)).run();
+      if (change.locked !== undefined) await audit(tx, viewer, change.locked ? 'thread.lock' : 'thread.unlock', 'thread', threadId);
+      if (change.pinned !== undefined) await audit(tx, viewer, change.pinned ? 'thread.pin' : 'thread.unpin', 'thread', threadId);
     });
     events.emit('threads.updated', { threadId, forumId: forum.id });
   });
@@ -321,7 +321,7 @@ export interface PostEventDto {
  * audit events (deletions, including the author's own, hides, restores, edits by moderators), newest first.
  */
 export async function postHistory(db: Db, viewer: Viewer, postId: number): Promise<{ current: PostDto; revisions: RevisionDto[]; events: PostEventDto[] }> {
-  const { post } = loadPostForChange(db, viewer, postId);
+  const { post } = await loadPostForChange(db, viewer, postId);
   authorize(canViewPostSource(viewer, post), viewer);
   const rows = await db.select({ revision: postRevisions, editor: users }).from(postRevisions).leftJoin(users, eq(users.id, postRevisions.editorId)).where(eq(postRevisions.postId, postId)).orderBy(desc(postRevisions.id));
   const events = isModerator(viewer)
@@ -333,7 +333,7 @@ export async function postHistory(db: Db, viewer: Viewer, postId: number): Promi
         .orderBy(desc(auditLog.id))
     : [];
   return {
-    current: getPostDto(db, viewer, postId),
+    current: await getPostDto(db, viewer, postId),
     revisions: rows.map(({ revision, editor }) => ({ id: revision.id, body: revision.body, editor: editor ? presentPublicUser(editor) : null, createdAt: revision.createdAt })),
     events: events.map(({ entry, actor }) => ({
       action: entry.action,

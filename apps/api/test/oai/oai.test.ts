@@ -193,8 +193,8 @@ describe('a real harvester (Debian libhttp-oai-perl, oai_pmh)', () => {
 
   it('a withdrawn document stays as a deleted record, in full and set harvests', async () => {
     const chile = platform.outcomes.find((o) => o.source.endsWith('en-chile-unstructured.pdf'))!.documentId!;
-    expect(withdrawFromOai(platform.context, chile)).toBe(true);
-    expect(platform.context.db.select().from(documents).all().length).toBe(allIds.length);
+    expect(await withdrawFromOai(platform.context, chile)).toBe(true);
+    expect((await platform.context.db.select().from(documents).all()).length).toBe(allIds.length);
     const xml = await oai(`verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:mep.mercuryconvention.org:${chile}`);
     expect(xml).toContain('<header status="deleted">');
     expect(xml).not.toContain('<metadata>');

@@ -94,7 +94,7 @@ describe('no file-system paths in error bodies (finding 6)', () => {
     const { context } = plain;
     const { key: sha256 } = await context.blobs.put(Buffer.from('lost original'));
     const now = new Date().toISOString();
-    context.db.insert(documents).values({ id: '0123456789abcdef', sha256, fileName: 'lost.txt', mime: 'text/plain', kind: 'text', sizeBytes: 13, title: 'Lost', language: 'en', doctype: 'doctype:guidance', pageCount: 1, year: 2020, createdAt: now, updatedAt: now }).run();
+    await context.db.insert(documents).values({ id: '0123456789abcdef', sha256, fileName: 'lost.txt', mime: 'text/plain', kind: 'text', sizeBytes: 13, title: 'Lost', language: 'en', doctype: 'doctype:guidance', pageCount: 1, year: 2020, createdAt: now, updatedAt: now }).run();
     const blobDir = context.config.blobStore.kind === 'local' ? context.config.blobStore.dir : '';
     const { execFileSync } = await import('node:child_process');
     // A directory where the file should be: the read fails with EISDIR, an error that names the store's folder.

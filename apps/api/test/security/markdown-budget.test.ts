@@ -60,7 +60,7 @@ describe('Markdown rendering has a time budget', () => {
     // A thread made straight in the service with a generous budget, then replies and edits over HTTP.
     const { createThread } = await import('../../src/services/threads');
     const { resolveViewer } = await import('../../src/services/sessions');
-    const viewer = resolveViewer(strict.context.db, strictMember.cookies.get('mep_session'));
+    const viewer = await resolveViewer(strict.context.db, strictMember.cookies.get('mep_session'));
     const { thread, post } = await createThread({ ...strict.context, config: { markdownBudgetMs: 30_000 } }, viewer, 'asgm', { title: 'Light', body: 'light', concepts: [], documentIds: [] });
     expectTooComplex(await strictMember.post(`/api/threads/${thread.id}/posts`, { body: HEAVY }));
     expectTooComplex(await strictMember.patch(`/api/posts/${post.id}`, { body: HEAVY }));

@@ -17,5 +17,7 @@ export async function setup(): Promise<void> {
 }
 
 export async function teardown(): Promise<void> {
-  await server?.stop();
+  const started = server;
+  server = undefined;
+  await started?.stop();
 }

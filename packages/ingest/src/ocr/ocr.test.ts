@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, documents, ocrJobs, openDatabase, pages, type Db } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { loadTaxonomy } from '@mep/taxonomy';
 import { closeSandboxPools } from '../extract/sandbox';
 import { FIXTURES } from '../extract/paths.test-support';
@@ -45,7 +46,7 @@ afterAll(async () => {
 });
 
 async function openStore(): Promise<{ db: Db; blobs: ReturnType<typeof createLocalBlobStore>; taxonomy: ReturnType<typeof loadTaxonomy> }> {
-  const db = await openDatabase(':memory:');
+  const db = await openDatabase(await createTestDatabaseTarget(mkdtempSync(join(tmpdir(), 'mep-ocr-db-'))));
   return { db, blobs: createLocalBlobStore(mkdtempSync(join(dir, 'blobs-'))), taxonomy: loadTaxonomy() };
 }
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, expect, it } from 'vitest';
 import { closeDatabase, documents, ocrJobs, openDatabase } from '@mep/db';
+import { createTestDatabaseTarget } from '@mep/db/testing';
 import { loadTaxonomy } from '@mep/taxonomy';
 import { INGEST_ERROR_CODES, type IngestErrorCode } from '../errors';
 import { ROBUSTNESS } from '../extract/paths.test-support';
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 it(`ingests all ${files.length} robustness PDFs with OCR on: every file ingested or failed with a reason`, { timeout: 1_200_000 }, async () => {
-  const db = await openDatabase(join(dir, 'mep.sqlite'));
+  const db = await openDatabase(await createTestDatabaseTarget(dir));
   const deps = { db, blobs: createLocalBlobStore(join(dir, 'blobs')), taxonomy: loadTaxonomy() };
   const ocr = await createOcrService(deps, { maxPages: 1, pageTimeoutMs: 20_000, maxMemoryMb: 768, dpi: 100 });
   expect(ocr.available).toBe(true);

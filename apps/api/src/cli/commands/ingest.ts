@@ -106,7 +106,7 @@ export function registerIngestCommand(program: Command): void {
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
-        context.ocr.resumePending();
+        await context.ocr.resumePending();
         const outcomes = await runIngest(context, paths);
         await waitForOcr(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;

@@ -11,16 +11,18 @@ export function registerServeCommand(program: Command): void {
     .description('serve the API and the web app (starts an embedded Meilisearch unless MEILI_URL is set)')
     .option('--ingest <paths...>', 'ingest these files or folders before listening (already stored files are skipped)')
     .option('--host <host>', 'interface to listen on (default: all)')
-    .action(async (options: { ingest?: string[]; host?: string }) => {
+    .option('--migrate', 'apply pending database migrations first (a single node; with several, run `mep migrate` once instead)')
+    .action(async (options: { ingest?: string[]; host?: string; migrate?: boolean }) => {
       const config = readConfig();
-      const context = await createContext(config);
+      // Without --migrate an unmigrated database is refused with the command to run, before anything listens.
+      const context = await createContext(config, undefined, { migrate: options.migrate ? 'apply' : 'verify' });
       // A signal during the start-up ingest stops it taking new files; one while serving drains the server.
       const stopIngest = new AbortController();
       let server: RunningServer | undefined;
       let shuttingDown = false;
       const startup = (async () => {
         // OCR runs in the background after ingest: the server answers (titles are searchable) meanwhile.
-        const resumed = context.ocr.resumePending();
+        const resumed = await context.ocr.resumePending();
         if (resumed > 0) context.log.info(`Resuming OCR of ${resumed} document(s).`);
         if (options.ingest?.length) await runIngest(context, options.ingest, process.stdout, stopIngest.signal);
         if (context.ocr.pending > 0) {

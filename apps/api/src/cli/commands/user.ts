@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { closeDatabase, openDatabase } from '@mep/db';
 import { USER_ROLES, type UserRole } from '@mep/vocabulary';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -36,7 +35,7 @@ export function registerUserCommands(program: Command, config: () => Config = ()
       let password = options.passwordStdin ? await readStdin() : options.password;
       const generated = !password;
       password ??= randomBytes(12).toString('base64url');
-      const db = openDatabase(join(config().dataDir, 'mep.sqlite'));
+      const db = await openDatabase(config().database);
       try {
         const created = await createUser(db, {
           email: options.email,
@@ -49,7 +48,7 @@ export function registerUserCommands(program: Command, config: () => Config = ()
         // Shown once, so the operator can sign in; it is stored only as a scrypt hash.
         if (generated) process.stdout.write(`Generated password: ${password}\n`);
       } finally {
-        closeDatabase(db);
+        await closeDatabase(db);
       }
     });
 }

@@ -6,8 +6,8 @@ import { forumPayload } from './payloads';
 /** Follows a forum the viewer may see: its new and updated threads arrive from now on. */
 export const forumsJoin: ClientEventHandler<'forums.join'> = {
   schema: forumPayload,
-  run({ forumId }, viewer, { db, socket }) {
-    getVisibleForum(db, viewer, forumId);
+  async run({ forumId }, viewer, { db, socket }) {
+    await getVisibleForum(db, viewer, forumId);
     joinWithinBudget(socket, rooms.forum(forumId));
     return { forumId };
   },

@@ -42,7 +42,7 @@ export function listen<E extends ClientEventName>(
   event: E,
   handler: ClientEventHandler<E>,
   context: ClientEventContext,
-  currentViewer: () => Viewer,
+  currentViewer: () => Promise<Viewer>,
   log: AppContext['log'],
 ): void {
   const listener = async (payload: unknown, ack?: unknown): Promise<void> => {
@@ -55,7 +55,7 @@ export function listen<E extends ClientEventName>(
       return;
     }
     try {
-      const result = await handler.run(parsed.data, currentViewer(), context);
+      const result = await handler.run(parsed.data, await currentViewer(), context);
       reply({ ...result, ok: true });
     } catch (error) {
       reply({ ok: false, error: toErrorBody(error, log) });

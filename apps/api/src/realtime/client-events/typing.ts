@@ -13,9 +13,9 @@ const lastTyping = new WeakMap<RealtimeSocket, number>();
 /** "Someone is typing" to the other viewers of a thread the viewer may reply in and has joined. */
 export const typing: ClientEventHandler<'typing'> = {
   schema: threadPayload,
-  run({ threadId }, viewer, { db, socket }) {
+  async run({ threadId }, viewer, { db, socket }) {
     const room = rooms.thread(threadId);
-    const { thread, forum } = getVisibleThread(db, viewer, threadId);
+    const { thread, forum } = await getVisibleThread(db, viewer, threadId);
     authorize(canReply(viewer, forum, thread), viewer);
     if (!socket.rooms.has(room)) throw new ApiError('not_joined', 'Join the thread before announcing typing.', 409);
     const now = Date.now();

@@ -20,9 +20,9 @@ export function answerRoutes(context: AppContext) {
       query: answersQuery,
       response: answersResponse,
       errors: [400],
-      handler: ({ query, res }) => {
+      handler: async ({ query, res }) => {
         knownParty(query.party);
-        const { total, answers } = listAnswers(context, query);
+        const { total, answers } = await listAnswers(context, query);
         if (query.format === 'csv') {
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
           res.setHeader('Content-Disposition', 'attachment; filename="answers.csv"');
@@ -41,7 +41,7 @@ export function answerRoutes(context: AppContext) {
       params: documentIdParams,
       response: documentAnswersResponse,
       errors: [404],
-      handler: ({ params }) => listDocumentAnswers(context, params.id),
+      handler: async ({ params }) => listDocumentAnswers(context, params.id),
     }),
     defineRoute({
       method: 'put',
@@ -52,7 +52,7 @@ export function answerRoutes(context: AppContext) {
       body: correctionBody,
       response: answerView,
       errors: [400, 401, 403, 404],
-      handler: ({ req, params, body }) => correctAnswer(context, viewerOf(req), params.id, params.article, params.question, body),
+      handler: async ({ req, params, body }) => correctAnswer(context, viewerOf(req), params.id, params.article, params.question, body),
     }),
     defineRoute({
       method: 'post',
@@ -62,7 +62,7 @@ export function answerRoutes(context: AppContext) {
       params: documentIdParams,
       response: documentAnswersResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params }) => reparseDocument(context, viewerOf(req), params.id),
+      handler: async ({ req, params }) => reparseDocument(context, viewerOf(req), params.id),
     }),
   ];
 }

@@ -24,8 +24,8 @@ export function cookiesOf(req: Request): Record<string, string> {
 
 /** Resolves the session cookie into a viewer for every /api request. */
 export function sessionMiddleware(context: AppContext): RequestHandler {
-  return (req, _res, next) => {
-    (req as Decorated)[VIEWER] = resolveViewer(context.db, cookiesOf(req)[context.config.cookieNames.session]);
+  return async (req, _res, next) => {
+    (req as Decorated)[VIEWER] = await resolveViewer(context.db, cookiesOf(req)[context.config.cookieNames.session]);
     next();
   };
 }

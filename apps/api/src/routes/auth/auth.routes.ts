@@ -10,8 +10,8 @@ import { changePasswordBody, changePasswordResponse, csrfResponse, meResponse, r
 
 export function authRoutes(context: AppContext) {
   /** Opens a session for the user and answers it with the matching cookies. */
-  const startSession = (user: Parameters<typeof presentSelf>[0], req: Request, res: Response) => {
-    const session = createSession(context.db, user.id, req.get('user-agent'));
+  const startSession = async (user: Parameters<typeof presentSelf>[0], req: Request, res: Response) => {
+    const session = await createSession(context.db, user.id, req.get('user-agent'));
     return { user: presentSelf(user), csrfToken: setSessionCookies(context, res, session.token, session.expiresAt) };
   };
   return [
@@ -32,10 +32,10 @@ export function authRoutes(context: AppContext) {
       tag: 'auth',
       summary: 'The signed-in user, or null.',
       response: meResponse,
-      handler: ({ req, res }) => {
+      handler: async ({ req, res }) => {
         res.setHeader('Cache-Control', 'no-store');
         const viewer = viewerOf(req);
-        return { user: viewer.userId ? presentSelf(getUser(context.db, viewer.userId)) : null };
+        return { user: viewer.userId ? presentSelf(await getUser(context.db, viewer.userId)) : null };
       },
     }),
     defineRoute({
@@ -74,9 +74,9 @@ export function authRoutes(context: AppContext) {
       summary: 'Ends this session.',
       response: signOutResponse,
       errors: [403],
-      handler: ({ req, res }) => {
+      handler: async ({ req, res }) => {
         const viewer = viewerOf(req);
-        if (isSignedIn(viewer) && viewer.sessionId) revokeSession(context.db, context.events, viewer.userId, viewer.sessionId);
+        if (isSignedIn(viewer) && viewer.sessionId) await revokeSession(context.db, context.events, viewer.userId, viewer.sessionId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: viewer.sessionId ? 1 : 0 };
       },
     }),
@@ -102,10 +102,10 @@ export function authRoutes(context: AppContext) {
       summary: 'Ends every session of the signed-in user, on every device.',
       response: signOutResponse,
       errors: [401, 403],
-      handler: ({ req, res }) => {
+      handler: async ({ req, res }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        const ended = revokeAllSessions(context.db, context.events, viewer.userId);
+        const ended = await revokeAllSessions(context.db, context.events, viewer.userId);
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: ended };
       },
     }),

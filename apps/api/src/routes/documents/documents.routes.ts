@@ -14,7 +14,7 @@ export function documentRoutes(context: AppContext) {
       params: documentIdParams,
       response: documentResponse,
       errors: [404],
-      handler: ({ params }) => getDocument(context, params.id),
+      handler: async ({ params }) => getDocument(context, params.id),
     }),
     defineRoute({
       method: 'get',
@@ -26,7 +26,7 @@ export function documentRoutes(context: AppContext) {
       produces: 'application/octet-stream',
       errors: [404, 503],
       handler: async ({ params, query, res }) => {
-        const row = getDocumentRow(context, params.id);
+        const row = await getDocumentRow(context, params.id);
         let bytes: Buffer;
         try {
           bytes = await context.blobs.get(row.sha256);
@@ -56,7 +56,7 @@ export function documentRoutes(context: AppContext) {
       params: documentIdParams,
       response: pagesResponse,
       errors: [404],
-      handler: ({ params }) => listDocumentPages(context, params.id),
+      handler: async ({ params }) => listDocumentPages(context, params.id),
     }),
     defineRoute({
       method: 'get',
@@ -66,7 +66,7 @@ export function documentRoutes(context: AppContext) {
       params: documentPageParams,
       response: pageResponse,
       errors: [404],
-      handler: ({ params }) => getDocumentPage(context, params.id, params.n),
+      handler: async ({ params }) => getDocumentPage(context, params.id, params.n),
     }),
     defineRoute({
       method: 'get',
@@ -77,7 +77,7 @@ export function documentRoutes(context: AppContext) {
       query: relatedQuery,
       response: relatedResponse,
       errors: [404],
-      handler: ({ params, query }) => listRelatedDocuments(context, params.id, query.limit),
+      handler: async ({ params, query }) => listRelatedDocuments(context, params.id, query.limit),
     }),
   ];
 }

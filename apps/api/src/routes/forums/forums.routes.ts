@@ -54,7 +54,7 @@ export function forumRoutes(context: AppContext) {
       tag: 'forums',
       summary: 'Forums the viewer may see, with their activity (threads, posts, last post).',
       response: forumListResponse,
-      handler: ({ req }) => ({ forums: listForums(db, viewerOf(req)) }),
+      handler: async ({ req }) => ({ forums: await listForums(db, viewerOf(req)) }),
     }),
     defineRoute({
       method: 'post',
@@ -64,7 +64,7 @@ export function forumRoutes(context: AppContext) {
       body: createForumBody,
       response: forumResponse,
       errors: [401, 403, 409],
-      handler: ({ req, body }) => ({ forum: createForum(db, viewerOf(req), body) }),
+      handler: async ({ req, body }) => ({ forum: await createForum(db, viewerOf(req), body) }),
     }),
     defineRoute({
       method: 'get',
@@ -74,7 +74,7 @@ export function forumRoutes(context: AppContext) {
       params: forumIdParams,
       response: forumResponse,
       errors: [404],
-      handler: ({ req, params }) => ({ forum: getForum(db, viewerOf(req), params.forumId) }),
+      handler: async ({ req, params }) => ({ forum: await getForum(db, viewerOf(req), params.forumId) }),
     }),
     ...[true, false].map((member) =>
       defineRoute({
@@ -85,8 +85,8 @@ export function forumRoutes(context: AppContext) {
         params: forumMemberParams,
         response: okResponse,
         errors: [401, 403, 404],
-        handler: ({ req, params }) => {
-          setForumMember(db, context.events, viewerOf(req), params.forumId, params.userId, member);
+        handler: async ({ req, params }) => {
+          await setForumMember(db, context.events, viewerOf(req), params.forumId, params.userId, member);
           return { ok: true as const };
         },
       }),
@@ -100,10 +100,10 @@ export function forumRoutes(context: AppContext) {
         params: forumIdParams,
         response: followResponse,
         errors: [401, 403, 404],
-        handler: ({ req, params }) => {
+        handler: async ({ req, params }) => {
           const viewer = viewerOf(req);
-          getVisibleForum(db, viewer, params.forumId);
-          setFollow(db, viewer, 'forum', params.forumId, follow);
+          await getVisibleForum(db, viewer, params.forumId);
+          await setFollow(db, viewer, 'forum', params.forumId, follow);
           return { following: follow };
         },
       }),
@@ -117,7 +117,7 @@ export function forumRoutes(context: AppContext) {
       query: pageQuery,
       response: threadListResponse,
       errors: [404],
-      handler: ({ req, params, query }) => listThreads(db, viewerOf(req), params.forumId, query.page, query.pageSize),
+      handler: async ({ req, params, query }) => listThreads(db, viewerOf(req), params.forumId, query.page, query.pageSize),
     }),
     defineRoute({
       method: 'post',
@@ -139,7 +139,7 @@ export function forumRoutes(context: AppContext) {
       params: threadIdParams,
       response: threadResponse,
       errors: [404],
-      handler: ({ req, params }) => ({ thread: getThreadDto(db, viewerOf(req), params.threadId) }),
+      handler: async ({ req, params }) => ({ thread: await getThreadDto(db, viewerOf(req), params.threadId) }),
     }),
     defineRoute({
       method: 'get',
@@ -150,7 +150,7 @@ export function forumRoutes(context: AppContext) {
       query: listPostsQuery,
       response: postListResponse,
       errors: [404],
-      handler: ({ req, params, query }) => listPosts(db, viewerOf(req), params.threadId, query),
+      handler: async ({ req, params, query }) => listPosts(db, viewerOf(req), params.threadId, query),
     }),
     defineRoute({
       method: 'post',
@@ -173,10 +173,10 @@ export function forumRoutes(context: AppContext) {
         params: threadIdParams,
         response: followResponse,
         errors: [401, 403, 404],
-        handler: ({ req, params }) => {
+        handler: async ({ req, params }) => {
           const viewer = viewerOf(req);
-          getVisibleThread(db, viewer, params.threadId);
-          setFollow(db, viewer, 'thread', String(params.threadId), follow);
+          await getVisibleThread(db, viewer, params.threadId);
+          await setFollow(db, viewer, 'thread', String(params.threadId), follow);
           return { following: follow };
         },
       }),
@@ -189,7 +189,7 @@ export function forumRoutes(context: AppContext) {
       params: postIdParams,
       response: postResponse,
       errors: [404],
-      handler: ({ req, params }) => ({ post: getPostDto(db, viewerOf(req), params.postId) }),
+      handler: async ({ req, params }) => ({ post: await getPostDto(db, viewerOf(req), params.postId) }),
     }),
     defineRoute({
       method: 'patch',
@@ -211,7 +211,7 @@ export function forumRoutes(context: AppContext) {
       params: postIdParams,
       response: postResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params }) => ({ post: setPostStatus(context, viewerOf(req), params.postId, 'deleted') }),
+      handler: async ({ req, params }) => ({ post: await setPostStatus(context, viewerOf(req), params.postId, 'deleted') }),
     }),
     defineRoute({
       method: 'get',
@@ -236,7 +236,7 @@ export function forumRoutes(context: AppContext) {
         const viewer = viewerOf(req);
         authorize(canPreviewMarkdown(viewer), viewer);
         const rendered = await renderMarkdown(db, body.body, context.config.markdownBudgetMs);
-        const cards = loadDocumentCards(db, rendered.documentIds);
+        const cards = await loadDocumentCards(db, rendered.documentIds);
         return { html: rendered.html, documents: rendered.documentIds.flatMap((id) => (cards.get(id) ? [cards.get(id)!] : [])) };
       },
     }),
@@ -247,7 +247,7 @@ export function forumRoutes(context: AppContext) {
       summary: 'Threads that discuss a repository document.',
       params: documentIdParams,
       response: threadListResponse.pick({ threads: true }),
-      handler: ({ req, params }) => ({ threads: threadsForDocument(db, viewerOf(req), params.id) }),
+      handler: async ({ req, params }) => ({ threads: await threadsForDocument(db, viewerOf(req), params.id) }),
     }),
     defineRoute({
       method: 'get',

@@ -17,7 +17,7 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   const { db } = platform.context;
   const now = new Date().toISOString();
-  db.insert(documents)
+  await db.insert(documents)
     .values({ id: 'doc-conv', sha256: 'a'.repeat(64), fileName: 'conv.pdf', mime: 'application/pdf', kind: 'pdf', sizeBytes: 1, title: 'Minamata Convention on Mercury', language: 'en', doctype: 'doctype:convention-text', pageCount: 1, year: 2013, createdAt: now, updatedAt: now })
     .run();
   admin = (await signedInClient(db, platform.url, 'admin')).client;
@@ -88,7 +88,7 @@ describe('forums, threads and posts', () => {
   let threadId: number;
 
   it('seeds one forum per theme, with titles in the six languages, idempotently', async () => {
-    expect(seedThemeForums(platform.context.db, platform.context.taxonomy)).toBe(12);
+    expect(await seedThemeForums(platform.context.db, platform.context.taxonomy)).toBe(12);
     const { body } = await platform.get('/api/forums');
     const themed = body.forums.filter((f: { conceptId: string | null }) => f.conceptId?.startsWith('theme:'));
     expect(themed).toHaveLength(12);

@@ -21,7 +21,7 @@ export function healthRoutes(context: AppContext) {
       response: z.object({ status: z.enum(['ready', 'unavailable', 'draining']), checks: z.object({ database: z.boolean(), search: z.boolean() }) }),
       errors: [503],
       handler: async ({ res }) => {
-        const checks = { database: pingDatabase(context.db), search: await context.search.ping() };
+        const checks = { database: await pingDatabase(context.db), search: await context.search.ping() };
         const ready = checks.database && checks.search && !context.lifecycle.draining;
         res.status(ready ? 200 : 503);
         return { status: context.lifecycle.draining ? ('draining' as const) : ready ? ('ready' as const) : ('unavailable' as const), checks };

@@ -37,7 +37,7 @@ export function informeaRoutes(context: AppContext) {
       query: exportQuery,
       response: page,
       errors: [400, 404],
-      handler: ({ req, query }) => exportDocuments(context, siteUrlOf(req), query),
+      handler: async ({ req, query }) => exportDocuments(context, siteUrlOf(req), query),
     }),
     defineRoute({
       method: 'get',
@@ -47,7 +47,7 @@ export function informeaRoutes(context: AppContext) {
       query: exportQuery,
       response: page,
       errors: [400, 404],
-      handler: ({ req, query }) => exportCountryRecords(context, siteUrlOf(req), 'country-reports', query),
+      handler: async ({ req, query }) => exportCountryRecords(context, siteUrlOf(req), 'country-reports', query),
     }),
     defineRoute({
       method: 'get',
@@ -57,7 +57,7 @@ export function informeaRoutes(context: AppContext) {
       query: exportQuery,
       response: page,
       errors: [400, 404],
-      handler: ({ req, query }) => exportCountryRecords(context, siteUrlOf(req), 'national-plans', query),
+      handler: async ({ req, query }) => exportCountryRecords(context, siteUrlOf(req), 'national-plans', query),
     }),
   ];
 }

@@ -18,7 +18,7 @@ export function moderationRoutes(context: AppContext) {
       body: flagBody,
       response: flagResponse,
       errors: [401, 403, 404, 409],
-      handler: ({ req, params, body }) => flagPost(db, viewerOf(req), params.postId, body.reason),
+      handler: async ({ req, params, body }) => flagPost(db, viewerOf(req), params.postId, body.reason),
     }),
     defineRoute({
       method: 'get',
@@ -28,7 +28,7 @@ export function moderationRoutes(context: AppContext) {
       query: flagsQuery,
       response: flagListResponse,
       errors: [401, 403],
-      handler: ({ req, query }) => ({ flags: listFlags(db, viewerOf(req), query.status) }),
+      handler: async ({ req, query }) => ({ flags: await listFlags(db, viewerOf(req), query.status) }),
     }),
     defineRoute({
       method: 'post',
@@ -39,8 +39,8 @@ export function moderationRoutes(context: AppContext) {
       body: resolveFlagBody,
       response: okResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => {
-        resolveFlag(context, viewerOf(req), params.flagId, body.action);
+      handler: async ({ req, params, body }) => {
+        await resolveFlag(context, viewerOf(req), params.flagId, body.action);
         return { ok: true as const };
       },
     }),
@@ -53,7 +53,7 @@ export function moderationRoutes(context: AppContext) {
       body: moderationReasonBody,
       response: postResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => ({ post: setPostStatus(context, viewerOf(req), params.postId, 'hidden', body.reason) }),
+      handler: async ({ req, params, body }) => ({ post: await setPostStatus(context, viewerOf(req), params.postId, 'hidden', body.reason) }),
     }),
     defineRoute({
       method: 'post',
@@ -64,7 +64,7 @@ export function moderationRoutes(context: AppContext) {
       body: moderationReasonBody,
       response: postResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => ({ post: setPostStatus(context, viewerOf(req), params.postId, 'visible', body.reason) }),
+      handler: async ({ req, params, body }) => ({ post: await setPostStatus(context, viewerOf(req), params.postId, 'visible', body.reason) }),
     }),
     defineRoute({
       method: 'put',
@@ -75,7 +75,7 @@ export function moderationRoutes(context: AppContext) {
       body: lockBody,
       response: threadResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => ({ thread: setThreadFlags(context, viewerOf(req), params.threadId, { locked: body.locked }) }),
+      handler: async ({ req, params, body }) => ({ thread: await setThreadFlags(context, viewerOf(req), params.threadId, { locked: body.locked }) }),
     }),
     defineRoute({
       method: 'put',
@@ -86,7 +86,7 @@ export function moderationRoutes(context: AppContext) {
       body: pinBody,
       response: threadResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => ({ thread: setThreadFlags(context, viewerOf(req), params.threadId, { pinned: body.pinned }) }),
+      handler: async ({ req, params, body }) => ({ thread: await setThreadFlags(context, viewerOf(req), params.threadId, { pinned: body.pinned }) }),
     }),
     defineRoute({
       method: 'get',
@@ -96,7 +96,7 @@ export function moderationRoutes(context: AppContext) {
       query: auditQuery,
       response: auditResponse,
       errors: [401, 403],
-      handler: ({ req, query }) => listAuditLog(db, viewerOf(req), query),
+      handler: async ({ req, query }) => listAuditLog(db, viewerOf(req), query),
     }),
   ];
 }

@@ -15,7 +15,7 @@ export function notificationRoutes(context: AppContext) {
       query: listNotificationsQuery,
       response: notificationListResponse,
       errors: [401],
-      handler: ({ req, query }) =>
+      handler: async ({ req, query }) =>
         listNotifications(context.db, viewerOf(req), { before: query.before, limit: query.limit, unreadOnly: query.unread === '1' || query.unread === 'true' }),
     }),
     defineRoute({
@@ -25,10 +25,10 @@ export function notificationRoutes(context: AppContext) {
       summary: 'How many notifications are unread (the badge).',
       response: unreadResponse,
       errors: [401],
-      handler: ({ req }) => {
+      handler: async ({ req }) => {
         const viewer = viewerOf(req);
         authorize(canUseNotifications(viewer), viewer);
-        return { unreadCount: unreadCount(context.db, viewer.userId) };
+        return { unreadCount: await unreadCount(context.db, viewer.userId) };
       },
     }),
     defineRoute({
@@ -39,7 +39,7 @@ export function notificationRoutes(context: AppContext) {
       body: markReadBody,
       response: unreadResponse,
       errors: [401, 403],
-      handler: ({ req, body }) => ({ unreadCount: markNotificationsRead(context.db, context.events, viewerOf(req), 'all' in body ? 'all' : body.ids) }),
+      handler: async ({ req, body }) => ({ unreadCount: await markNotificationsRead(context.db, context.events, viewerOf(req), 'all' in body ? 'all' : body.ids) }),
     }),
   ];
 }

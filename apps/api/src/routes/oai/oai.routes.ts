@@ -16,9 +16,9 @@ function siteOf(req: Request) {
  * module, not zod: protocol errors answer HTTP 200 with an `<error>` element, as OAI-PMH requires.
  */
 export function oaiRoutes(context: AppContext) {
-  const handler = ({ req, res }: { req: Request; res: import('express').Response }) => {
+  const handler = async ({ req, res }: { req: Request; res: import('express').Response }) => {
     const raw = req.method === 'POST' ? (req.body && typeof req.body === 'object' ? req.body : {}) : req.query;
-    res.type('text/xml; charset=utf-8').send(respondToOai(context, siteOf(req), raw as Record<string, unknown>));
+    res.type('text/xml; charset=utf-8').send(await respondToOai(context, siteOf(req), raw as Record<string, unknown>));
     return undefined;
   };
   return [

@@ -28,7 +28,7 @@ export function partyRoutes(context: AppContext) {
       params: z.object({ iso3: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code') }),
       response: partyProfileResponse,
       errors: [400, 404],
-      handler: ({ params }) => getParty(context, params.iso3),
+      handler: async ({ params }) => getParty(context, params.iso3),
     }),
   ];
 }

@@ -94,10 +94,10 @@ export function taxonomyRoutes(context: AppContext) {
       params: conceptIdParams,
       response: conceptResponse,
       errors: [404],
-      handler: ({ params }) => {
+      handler: async ({ params }) => {
         const concept = context.taxonomy.getConcept(params.id);
         if (!concept) throw new NotFoundError(`Concept ${params.id}`);
-        const documentCount = context.db.select({ n: count() }).from(documentConcepts).where(eq(documentConcepts.conceptId, concept.id)).get()?.n ?? 0;
+        const documentCount = (await context.db.select({ n: count() }).from(documentConcepts).where(eq(documentConcepts.conceptId, concept.id)).get())?.n ?? 0;
         return presentConcept(concept, documentCount);
       },
     }),

@@ -16,7 +16,7 @@ export function userRoutes(context: AppContext) {
       summary: 'Downloads everything the platform holds about the signed-in user, as JSON.',
       response: userExportResponse,
       errors: [401],
-      handler: ({ req, res }) => {
+      handler: async ({ req, res }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
         res.setHeader('Cache-Control', 'no-store');
@@ -32,10 +32,10 @@ export function userRoutes(context: AppContext) {
       body: updateMeBody,
       response: meResponse,
       errors: [401, 403],
-      handler: ({ req, body }) => {
+      handler: async ({ req, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageOwnAccount(viewer), viewer);
-        return { user: presentSelf(updateProfile(context.db, viewer.userId, body)) };
+        return { user: presentSelf(await updateProfile(context.db, viewer.userId, body)) };
       },
     }),
     defineRoute({
@@ -62,10 +62,10 @@ export function userRoutes(context: AppContext) {
       query: listUsersQuery,
       response: userListResponse,
       errors: [401, 403],
-      handler: ({ req, query }) => {
+      handler: async ({ req, query }) => {
         const viewer = viewerOf(req);
         authorize(canManageUsers(viewer), viewer);
-        return { users: listUsers(context.db, query.q).map(presentSelf) };
+        return { users: (await listUsers(context.db, query.q)).map(presentSelf) };
       },
     }),
     defineRoute({
@@ -77,11 +77,11 @@ export function userRoutes(context: AppContext) {
       body: setRoleBody,
       response: userResponse,
       errors: [401, 403, 404],
-      handler: ({ req, params, body }) => {
+      handler: async ({ req, params, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageUsers(viewer), viewer);
-        const user = setUserRole(context.db, context.events, params.id, body.role, body.party ?? null);
-        audit(context.db, viewer, 'user.role', 'user', params.id, { role: body.role, party: body.party ?? null });
+        const user = await setUserRole(context.db, context.events, params.id, body.role, body.party ?? null);
+        await audit(context.db, viewer, 'user.role', 'user', params.id, { role: body.role, party: body.party ?? null });
         return { user: presentPublicUser(user) };
       },
     }),

@@ -104,7 +104,7 @@ export async function signedInClient(db: Db, baseUrl: string, role: UserRole, na
     role,
     party: role === 'focal_point' ? 'party:BRA' : null,
   });
-  const { token } = createSession(db, user.id);
+  const { token } = await createSession(db, user.id);
   const client = new SessionClient(baseUrl);
   client.cookies.set(SESSION_COOKIE, token);
   client.cookies.set('mep_csrf', csrfTokenFor(token, undefined) as string);
