@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { NotFoundError, RateLimitedError } from '../errors';
 import {
+  assertEmailVerified,
   authorize,
   canCreateThread,
   canDeletePost,
@@ -178,6 +179,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
   const { db, events } = ctx;
   const forum = await getVisibleForum(db, viewer, forumId);
   authorize(canCreateThread(viewer, forum), viewer);
+  assertEmailVerified(viewer);
   await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, input.body, ctx.config?.markdownBudgetMs);
   const existing = await loadDocumentCards(db, input.documentIds);
@@ -216,6 +218,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
   const { db, events } = ctx;
   const { thread, forum } = await getVisibleThread(db, viewer, threadId);
   authorize(canReply(viewer, forum, thread), viewer);
+  assertEmailVerified(viewer);
   await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   const authorId = viewer.userId;
