@@ -50,7 +50,7 @@ describe('domain events', () => {
     });
     expect(seen).toEqual([1]);
     await expect(
-      await bus.afterCommit(async () => {
+      bus.afterCommit(async () => {
         bus.emit('posts.created', { postId: 2, threadId: 1, forumId: 'f' });
         throw new Error('rolled back');
       }),
@@ -64,11 +64,11 @@ describe('domain events', () => {
     bus.on('posts.created', (e) => {
       seen.push(e.postId);
     });
-    const slow = await bus.afterCommit(async () => {
+    const slow = bus.afterCommit(async () => {
       bus.emit('posts.created', { postId: 10, threadId: 1, forumId: 'f' });
       await new Promise((resolve) => setTimeout(resolve, 20));
     });
-    const failing = await bus.afterCommit(async () => {
+    const failing = bus.afterCommit(async () => {
       bus.emit('posts.created', { postId: 11, threadId: 1, forumId: 'f' });
       await new Promise((resolve) => setTimeout(resolve, 5));
       throw new Error('rolled back');

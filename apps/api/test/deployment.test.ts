@@ -86,9 +86,14 @@ describe('compose.yaml', () => {
     }
     const api = compose.services.api;
     expect(api.build).toBe('.');
-    expect(Object.keys(api.depends_on).sort()).toEqual(['meilisearch', 'minio-bucket', 'postgres', 'redis']);
-    // DATABASE_URL is honoured once PostgreSQL support lands; every other key is a setting the API reads.
-    const unknown = Object.keys(api.environment).filter((key) => key !== 'DATABASE_URL' && !configKeys().has(key));
+    // The API starts after the one-shot `mep migrate` (which waits for PostgreSQL): it refuses an unmigrated database.
+    expect(Object.keys(api.depends_on).sort()).toEqual(['meilisearch', 'migrate', 'minio-bucket', 'redis']);
+    const migrate = compose.services.migrate;
+    expect(migrate.command).toEqual(['migrate']);
+    expect(Object.keys(migrate.depends_on)).toEqual(['postgres']);
+    expect(migrate.environment.DATABASE_URL).toBe(api.environment.DATABASE_URL);
+    // Every key is a setting the API reads.
+    const unknown = Object.keys(api.environment).filter((key) => !configKeys().has(key));
     expect(unknown).toEqual([]);
     expect(api.environment.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
   });

@@ -5,7 +5,7 @@
  * like any other; the e-mails sent say what happened, to the address's owner only.
  */
 import { randomBytes } from 'node:crypto';
-import { outbox, users } from '@mep/db';
+import { outbox, runInTransaction, sessions, users } from '@mep/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { ApiError, ConflictError, ValidationError } from '../errors';
@@ -15,7 +15,6 @@ import { getUser, normalizeEmail } from './accounts';
 import { sendQueuedEmails } from './digest';
 import { assertStrongPassword } from './password-policy';
 import { hashPassword, verifyPassword } from './passwords';
-import { revokeAllSessions } from './sessions';
 
 type MailCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
 
@@ -23,19 +22,15 @@ const siteOf = (context: MailCtx) => context.config.publicUrl.replace(/\/$/, '')
 
 /** Queues one e-mail and sends the queue now (a failure stays in the outbox for the next run). */
 async function mailNow(context: MailCtx, mail: { userId: string; to: string; subject: string; text: string; kind: string }): Promise<void> {
-  await context.db.insert(outbox).values({
-    dedupeKey: `${mail.kind}:${mail.userId}:${randomBytes(9).toString('base64url')}`,
-    userId: mail.userId,
-    toAddress: mail.to,
-    subject: mail.subject,
-    text: mail.text,
-    createdAt: new Date().toISOString(),
-  });
+  await context.db
+    .insert(outbox)
+    .values({ dedupeKey: `${mail.kind}:${mail.userId}:${randomBytes(9).toString('base64url')}`, userId: mail.userId, toAddress: mail.to, subject: mail.subject, text: mail.text, createdAt: new Date().toISOString() })
+    .run();
   void sendQueuedEmails(context).catch((error) => context.log.error(`Sending the ${mail.kind} e-mail failed`, error));
 }
 
 async function liveUserByEmail(context: MailCtx, email: string) {
-  return (await context.db.select().from(users).where(and(eq(users.email, normalizeEmail(email)), isNull(users.deletedAt))).limit(1))[0];
+  return context.db.select().from(users).where(and(eq(users.email, normalizeEmail(email)), isNull(users.deletedAt))).get();
 }
 
 /** The link that proves an address: verification after registration, or again on request. */
@@ -86,10 +81,15 @@ export async function resetPassword(context: Pick<AppContext, 'db' | 'events'>, 
   if (user.email !== row.email) throw new ApiError('invalid_token', 'This link is not valid any more (used, expired or replaced by a newer one); ask for a new one.', 400);
   assertStrongPassword(newPassword, [user.email ?? '', user.displayName]);
   const passwordHash = await hashPassword(newPassword);
-  // TODO(tx): spend, update and revoke in one transaction once runInTransaction is on main.
-  await spendAccountToken(db, row, now);
-  await db.update(users).set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now.toISOString() }).where(eq(users.id, user.id));
-  return revokeAllSessions(db, context.events, user.id);
+  return context.events.afterCommit(async () => {
+    const ended = await runInTransaction(db, async (tx) => {
+      await spendAccountToken(tx, row, now);
+      await tx.update(users).set({ passwordHash, emailVerifiedAt: user.emailVerifiedAt ?? now.toISOString() }).where(eq(users.id, user.id)).run();
+      return (await tx.delete(sessions).where(eq(sessions.userId, user.id)).run()).changes;
+    });
+    context.events.emit('sessions.revoked', { userId: user.id, sessionIds: 'all' });
+    return ended;
+  });
 }
 
 /** What a verification or change link did. */
@@ -103,16 +103,19 @@ export async function confirmEmailToken(context: Pick<AppContext, 'db'>, token: 
   if (row.purpose === 'email_verification') {
     // The account changed address since the link was sent: the link speaks for the old one.
     if (user.email !== row.email) throw new ApiError('invalid_token', 'This link is not valid any more (used, expired or replaced by a newer one); ask for a new one.', 400);
-    await spendAccountToken(db, row, now);
-    await db.update(users).set({ emailVerifiedAt: user.emailVerifiedAt ?? now.toISOString() }).where(eq(users.id, user.id));
+    await runInTransaction(db, async (tx) => {
+      await spendAccountToken(tx, row, now);
+      await tx.update(users).set({ emailVerifiedAt: user.emailVerifiedAt ?? now.toISOString() }).where(eq(users.id, user.id)).run();
+    });
     return 'verified';
   }
   const taken = await liveUserByEmail({ db } as MailCtx, row.email);
   if (taken && taken.id !== user.id) throw new ConflictError('email_taken', 'Another account uses this address now.');
-  // TODO(tx): spend and update in one transaction once runInTransaction is on main.
-  await spendAccountToken(db, row, now);
   try {
-    await db.update(users).set({ email: row.email, emailVerifiedAt: now.toISOString() }).where(eq(users.id, user.id));
+    await runInTransaction(db, async (tx) => {
+      await spendAccountToken(tx, row, now);
+      await tx.update(users).set({ email: row.email, emailVerifiedAt: now.toISOString() }).where(eq(users.id, user.id)).run();
+    });
   } catch (error) {
     if (/unique/i.test(String((error as Error).message))) throw new ConflictError('email_taken', 'Another account uses this address now.');
     throw error;

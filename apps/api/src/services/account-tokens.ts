@@ -5,7 +5,7 @@
  * issuing a new one for the same purpose removes the older unspent ones.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accountTokens, type AccountTokenPurpose, type Db } from '@mep/db';
+import { accountTokens, runInTransaction, type AccountTokenPurpose, type Db } from '@mep/db';
 import { and, eq, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
 
@@ -30,32 +30,32 @@ export class InvalidTokenError extends ApiError {
 /** Creates a token for `userId` (removing their unspent ones of the same purpose); returns the secret for the link. */
 export async function issueAccountToken(db: Db, userId: string, purpose: AccountTokenPurpose, email: string, now = new Date()): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  // TODO(tx): one transaction once runInTransaction is on main; a stale unspent token left by a crash between the two is harmless.
-  await db.delete(accountTokens).where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
-  await db.insert(accountTokens).values({
-    userId,
-    purpose,
-    tokenHash: hashToken(token),
-    email,
-    createdAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]).toISOString(),
+  await runInTransaction(db, async (tx) => {
+    await tx.delete(accountTokens).where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt))).run();
+    await tx
+      .insert(accountTokens)
+      .values({ userId, purpose, tokenHash: hashToken(token), email, createdAt: now.toISOString(), expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]).toISOString() })
+      .run();
   });
   return token;
 }
 
 /** The live (unspent, unexpired) token of one of `purposes`, without spending it. */
 export async function findAccountToken(db: Db, token: string, purposes: readonly AccountTokenPurpose[], now = new Date()): Promise<AccountTokenRow> {
-  const row = (await db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(token))).limit(1))[0];
+  const row = await db.select().from(accountTokens).where(eq(accountTokens.tokenHash, hashToken(token))).get();
   if (!row || !purposes.includes(row.purpose) || row.usedAt || row.expiresAt <= now.toISOString()) throw new InvalidTokenError();
   return row;
 }
 
-/** Spends a token found by findAccountToken; throws InvalidTokenError when someone spent it first. */
+/**
+ * Spends a token found by findAccountToken (pass the transaction that applies what it allows);
+ * throws InvalidTokenError when someone spent it first.
+ */
 export async function spendAccountToken(db: Db, row: AccountTokenRow, now = new Date()): Promise<void> {
   const spent = await db
     .update(accountTokens)
     .set({ usedAt: now.toISOString() })
     .where(and(eq(accountTokens.id, row.id), isNull(accountTokens.usedAt)))
-    .returning({ id: accountTokens.id });
-  if (!spent.length) throw new InvalidTokenError();
+    .run();
+  if (spent.changes !== 1) throw new InvalidTokenError();
 }

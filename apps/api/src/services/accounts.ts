@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole } from '@mep/db';
-import { and, eq, inArray, isNull, like, or } from 'drizzle-orm';
+import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
@@ -160,7 +160,7 @@ export async function listUsers(db: Db, q?: string): Promise<UserRow[]> {
   return db
     .select()
     .from(users)
-    .where(and(isNull(users.deletedAt), pattern ? or(like(users.displayName, pattern), like(users.email, pattern)) : undefined))
+    .where(and(isNull(users.deletedAt), pattern ? or(likeInsensitive(db, users.displayName, pattern), likeInsensitive(db, users.email, pattern)) : undefined))
     .orderBy(users.createdAt)
     .limit(200)
     .all();

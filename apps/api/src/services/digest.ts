@@ -40,7 +40,7 @@ export async function queueDailyDigests(context: DigestCtx, now = new Date()): P
     for (const [userId, rows] of byUser) {
       const user = rows[0]!.user;
       // Threads the user may no longer see (left a private forum, thread deleted) are left out entirely.
-      const visible = await visibleThreadTitles(tx, await viewerOfUserId(db, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
+      const visible = await visibleThreadTitles(tx, await viewerOfUserId(tx, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
       const perThread = new Map<number, { title: string; count: number }>();
       for (const { notification } of rows) {
         const title = notification.threadId ? visible.get(notification.threadId) : undefined;

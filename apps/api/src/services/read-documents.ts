@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { documentConcepts, documents, ocrJobs, pages } from '@mep/db';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
+import { documentConcepts, documents, ocrJobs, pages, stringAgg } from '@mep/db';
 import type { DocumentDetail, DocumentPages, PageText, RelatedResponse } from '../contracts';
 import type { AppContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -59,7 +59,7 @@ export async function listRelatedDocuments(context: AppContext, id: string, limi
     .filter((conceptId) => RELATING_SCHEMES.includes(conceptId.split(':')[0] ?? ''));
   if (own.length === 0) return { documents: [] };
   const shared = await context.db
-    .select({ documentId: documentConcepts.documentId, shared: count(), concepts: sql<string>`group_concat(${documentConcepts.conceptId}, ' ')` })
+    .select({ documentId: documentConcepts.documentId, shared: count(), concepts: stringAgg(context.db, documentConcepts.conceptId, ' ') })
     .from(documentConcepts)
     .where(and(inArray(documentConcepts.conceptId, own), ne(documentConcepts.documentId, id)))
     .groupBy(documentConcepts.documentId)

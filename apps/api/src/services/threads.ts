@@ -1,4 +1,4 @@
-import { auditLog, follows, forums, postRevisions, posts, threadDocuments, threads, users, type Db } from '@mep/db';
+import { auditLog, follows, forums, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../context';
 import { NotFoundError, RateLimitedError } from '../errors';
@@ -157,6 +157,14 @@ async function linkDocuments(tx: Store, threadId: number, documentIds: Iterable<
   for (const documentId of documentIds) await tx.insert(threadDocuments).values({ threadId, documentId }).onConflictDoNothing().run();
 }
 
+/**
+ * Locks the thread's row for the rest of the transaction (PostgreSQL; SQLite's write transactions are already
+ * exclusive). Taken first, so concurrent replies recount one after the other and each sees the other's post.
+ */
+async function lockThread(tx: Store, threadId: number): Promise<void> {
+  await tx.all(sql`select ${threads.id} from ${threads} where ${threads.id} = ${threadId}${lockRowsForUpdate(tx)}`);
+}
+
 async function refreshThreadStats(tx: Store, threadId: number): Promise<void> {
   await tx.update(threads)
     .set({
@@ -224,6 +232,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
   const authorId = viewer.userId;
   const postId = await events.afterCommit(async () => {
     const id = await db.transaction(async (tx) => {
+      await lockThread(tx, threadId);
       const createdAt = nowIso(now);
       const post = await tx.insert(posts).values({ threadId, authorId, body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
       await refreshThreadStats(tx, threadId);
@@ -276,6 +285,7 @@ export async function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, st
   else authorize(canModerate(viewer), viewer);
   await events.afterCommit(async () => {
     await db.transaction(async (tx) => {
+      await lockThread(tx, post.threadId);
       await tx.update(posts).set({ status }).where(eq(posts.id, postId)).run();
       await refreshThreadStats(tx, post.threadId);
       // Every status change is audited, the author's own deletion too: moderators read it in the post's history.
