@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { linkFromMail } from './mail';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -15,4 +17,15 @@ export function createUserWithCli(dataDir: string, user: { email: string; role: 
     encoding: 'utf8',
   });
   return { status: created.status, stderr: created.stderr };
+}
+
+/**
+ * Confirms a newly registered address the way its owner would: opens the link from the welcome e-mail
+ * (read from the test SMTP server's files) and presses "Confirm my address". The page is left there.
+ */
+export async function confirmEmail(page: Page, baseUrl: string, mailDir: string, address: string): Promise<void> {
+  const link = await linkFromMail(mailDir, address, '/verify-email');
+  await page.goto(`${baseUrl}${link}`);
+  await page.getByRole('button', { name: 'Confirm my address' }).click();
+  await page.getByText('Your address is confirmed').waitFor();
 }

@@ -5,12 +5,13 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUserWithCli } from './accounts';
+import { confirmEmail, createUserWithCli } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
+const mailDir = inject('mailDir');
 const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'a long enough password';
 const stamp = Date.now().toString(36);
@@ -54,9 +55,12 @@ beforeAll(async () => {
   await waitForSettled(page);
   await page.getByLabel('Name shown to others').fill('Nadia');
   await page.getByLabel('E-mail').fill(`nadia-${stamp}@e2e.test`);
+  const nadiaEmail = `nadia-${stamp}@e2e.test`;
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/forums\/asgm$/);
+  await confirmEmail(page, baseUrl, mailDir, nadiaEmail);
+  await page.goto(`${baseUrl}/forums/asgm`);
   await waitForSettled(page);
   await page.getByLabel('Title').fill(THREAD_TITLE);
   await page.getByLabel('Message (Markdown)').fill(`We tried ${WORD} at a small mine; see [the document](/documents/${documentId}).`);

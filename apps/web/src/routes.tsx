@@ -16,6 +16,9 @@ const NewThreadPage = lazy(() => import('./features/forums/NewThreadPage'));
 const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage'));
 const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
+const ForgotPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.VerifyEmailPage })));
 const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
@@ -58,6 +61,9 @@ export const routes: RouteDef[] = [
   { path: '/notifications', component: NotificationsPage },
   { path: '/sign-in', component: SignInPage },
   { path: '/register', component: RegisterPage },
+  { path: '/forgot-password', component: ForgotPasswordPage },
+  { path: '/reset-password', component: ResetPasswordPage },
+  { path: '/verify-email', component: VerifyEmailPage },
   { path: '/account', component: ProfilePage },
   {
     path: '/moderation',

@@ -12,6 +12,7 @@ import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { useSession } from '../account/session';
 import { send } from '../../api/client';
+import { UnverifiedNotice } from '../account/UnverifiedNotice';
 import { Composer } from './Composer';
 import { FollowButton } from './FollowButton';
 import { fillMessage } from '../../i18n/bidi';
@@ -94,7 +95,9 @@ export default function ForumPage({ params }: PageProps) {
       </section>
       <section aria-labelledby="new-thread-heading">
         <h2 id="new-thread-heading">{t('newThread')}</h2>
-        {session.user ? (
+        {session.user && !session.user.emailVerified ? (
+          <UnverifiedNotice />
+        ) : session.user ? (
           <Composer withTitle submitLabel={t('publishThread')} onSubmit={startThread} />
         ) : (
           <p>

@@ -12,6 +12,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link, useLocation } from '../../router/Router';
 import { useSession } from '../account/session';
+import { UnverifiedNotice } from '../account/UnverifiedNotice';
 import { Composer } from './Composer';
 import { forumTitle } from './format';
 import { LinkedDocuments } from './LinkedDocuments';
@@ -70,6 +71,8 @@ export default function NewThreadPage() {
         <Link href={`/sign-in?next=${encodeURIComponent(pathname + search)}`}>{t('signInToDiscuss')}</Link>
       </p>
     );
+  } else if (!session.user.emailVerified) {
+    content = <UnverifiedNotice />;
   } else {
     const linkText = page ? t('discussLinkText', { title: doc.title, page }) : doc.title;
     const initialBody = `[${escapeLinkText(linkText)}](/documents/${encodeURIComponent(doc.id)}${page ? `#page-${page}` : ''})\n\n`;

@@ -12,6 +12,7 @@ import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { isModerator, useSession } from '../account/session';
 import { send } from '../../api/client';
+import { UnverifiedNotice } from '../account/UnverifiedNotice';
 import { Composer } from './Composer';
 import { fillMessage } from '../../i18n/bidi';
 import { FollowButton } from './FollowButton';
@@ -195,6 +196,8 @@ export default function ThreadPage({ params }: PageProps) {
           <p>
             <Link href={`/sign-in?next=${encodeURIComponent(`/forums/threads/${threadId}`)}`}>{t('signInToPost')}</Link>
           </p>
+        ) : !session.user.emailVerified ? (
+          <UnverifiedNotice />
         ) : thread.locked && !isModerator(session.user) ? null : (
           <Composer submitLabel={t('postReply')} onSubmit={reply} onTyping={announceTyping} />
         )}
