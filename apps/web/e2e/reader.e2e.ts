@@ -261,16 +261,18 @@ describe('a reader in Chromium (issue 12)', () => {
     await page.getByLabel('New password').fill('A brand new passphrase for Jean, 2032');
     await page.getByRole('button', { name: 'Save the new password' }).click();
     await page.getByText('Your password is changed').waitFor();
-    // The link is spent: opening it again refuses, in Arabic too.
-    await page.getByLabel('Interface language').selectOption('ar');
-    await page.goto(`${baseUrl}${link}`);
-    await waitForSettled(page);
-    await page.locator('#reset-password').fill('Another brand new passphrase, 2033');
-    await page.locator('form button[type="submit"]').click();
-    await page.getByRole('alert').waitFor();
-    expect(await page.getByRole('alert').textContent()).toContain('لم يعد هذا الرابط صالحًا');
-    await axe(page, 'reset-password', 'ar');
     await context.close();
+    // The link is spent: opening it again (a reader of the Arabic interface) refuses, in Arabic.
+    const arabic = await newContext('ar');
+    const again = await arabic.newPage();
+    await again.goto(`${baseUrl}${link}`);
+    await waitForSettled(again);
+    await again.locator('#reset-password').fill('Another brand new passphrase, 2033');
+    await again.locator('form button[type="submit"]').click();
+    await again.getByRole('alert').waitFor();
+    expect(await again.getByRole('alert').textContent()).toContain('لم يعد هذا الرابط صالحًا');
+    await axe(again, 'reset-password', 'ar');
+    await arabic.close();
     expect(details).toEqual([]);
   }, 120_000);
 
