@@ -24,6 +24,7 @@ import { answerRoutes } from './routes/answers/answers.routes';
 import { partyRoutes } from './routes/parties/parties.routes';
 import { oaiRoutes } from './routes/oai/oai.routes';
 import { informeaRoutes } from './routes/informea/informea.routes';
+import { insightRoutes } from './routes/insight/insight.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
@@ -31,7 +32,9 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context),
+    // Dashboards, search analytics, reader feedback (issue 14).
+    ...insightRoutes(context)];
 }
 
 /**

@@ -108,6 +108,13 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** Who is asking: a signed-in user's role, or an anonymous reader. */
 export type Role = UserRole | 'anonymous';
 
+/** What a reader can report about a document (issue 14's "report a problem"). */
+export const FEEDBACK_PROBLEM_CATEGORIES = ['metadata', 'tag', 'file', 'other'] as const;
+export type FeedbackProblemCategory = (typeof FEEDBACK_PROBLEM_CATEGORIES)[number];
+/** States of reader feedback in the curators' queue. */
+export const FEEDBACK_STATUSES = ['open', 'answered', 'closed'] as const;
+export type FeedbackStatusName = (typeof FEEDBACK_STATUSES)[number];
+
 /** Publication states of a repository document (declared for the review workflow; every document is published today). */
 export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];

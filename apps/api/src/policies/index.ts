@@ -100,3 +100,9 @@ export function authorize(allowed: boolean, viewer: Viewer, hide?: string): asse
  * admins. (Issue 13: the curator role is another helper's.)
  */
 export const canCorrectAnswers = isModerator;
+
+/**
+ * Curators' pages (issue 14: search analytics, the feedback queue). Issue 11 adds a `curator` role; until it
+ * is on main, moderators and admins curate — change this one line then.
+ */
+export const canCurate = isModerator;

@@ -59,4 +59,6 @@ export const searchResponseSchema = z.object({
   ),
   facets: objectOf(SEARCH_FACETS, counts),
   relatedConcepts: z.array(z.string()),
+  /** Analytics id of this search (first pages only, null when analytics are off): POST /api/search/clicks reports the opened result. */
+  searchId: z.string().nullable(),
 });
