@@ -126,6 +126,8 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const SOCKET_PATH = '/socket.io';
 /** The header that carries the CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
+/** The web app's interface language on every API request (search analytics count searches per UI language). */
+export const UI_LANGUAGE_HEADER = 'X-MEP-UI-Lang';
 export const CSRF_COOKIE = 'mep_csrf';
 /** Shortest accepted password (the register form says so before the API does). */
 export const PASSWORD_MIN_LENGTH = 10;

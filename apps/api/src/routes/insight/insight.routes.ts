@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { UN_LANGUAGES, type Lang } from '@mep/vocabulary';
+import { UI_LANGUAGE_HEADER, UN_LANGUAGES, type Lang } from '@mep/vocabulary';
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canCurate } from '../../policies';
@@ -28,9 +28,6 @@ import {
   searchReportCsvQuery,
   searchReportResponse,
 } from './insight.schemas';
-
-/** Header the web app sends with its interface language (search analytics count searches per UI language). */
-export const UI_LANGUAGE_HEADER = 'x-mep-ui-lang';
 
 /** The interface language a request declares, or `other`. */
 export function uiLanguageOf(req: Request): string {
