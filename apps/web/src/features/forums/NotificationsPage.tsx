@@ -36,6 +36,7 @@ export default function NotificationsPage() {
     const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? t('threadUnavailable') };
     if (n.kind === 'thread.created') return t('notifThreadCreated', vars);
     if (n.kind === 'post.hidden') return t('notifPostHidden', vars);
+    if (n.kind === 'feedback.answered') return t('notifFeedbackAnswered', { answer: n.threadTitle ?? '' });
     return t('notifPostCreated', vars);
   };
   return (
@@ -60,7 +61,7 @@ export default function NotificationsPage() {
       <ul className="notification-list">
         {state.data?.items.map((n) => (
           <li key={n.id} className={n.read || allRead ? 'read' : 'unread'}>
-            <Link href={n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
+            <Link href={n.kind === 'feedback.answered' ? '/notifications' : n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
             <time className="hint" dateTime={n.createdAt}>
               {formatDateTime(lang, n.createdAt)}
             </time>
