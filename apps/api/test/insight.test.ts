@@ -22,7 +22,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => platform?.close());
 
-const search = (query: string, headers: Record<string, string> = {}) => fetch(`${platform.url}/api/search?${query}`, { headers }).then(async (r) => ({ status: r.status, body: await r.json() }));
+const search = (query: string, headers: Record<string, string> = {}) => fetch(`${platform.url}/api/search?${query}`, { headers }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
 describe('dashboards', () => {
   it('agree with the search facets for the same corpus, bar by bar', async () => {
@@ -78,8 +78,8 @@ describe('search analytics', () => {
     await flushSearchAnalytics(platform.context);
     const { client: curator } = await signedInClient(platform.context.db, platform.url, 'moderator');
     const report = (await curator.get('/api/insight/search')).body;
-    expect(report.zeroResultQueries).toContainEqual({ query: 'zzqx unobtainium', searches: 1, clicks: 0 });
-    expect(report.topQueries).toContainEqual({ query: 'mercury', searches: 1, clicks: 1 });
+    expect(report.zeroResultQueries).toContainEqual({ query: 'zzqx unobtainium', searches: 1, clicks: 0, meanRank: null });
+    expect(report.topQueries).toContainEqual({ query: 'mercury', searches: 1, clicks: 1, meanRank: 3 });
     expect(report.meanRank).toBe(3);
     expect(report.searchesWithClick).toBe(1);
     expect(report.languages).toContainEqual({ uiLang: 'ar', searches: 1 });
@@ -94,8 +94,8 @@ describe('search analytics', () => {
     await flushSearchAnalytics(platform.context);
     const { client: curator } = await signedInClient(platform.context.db, platform.url, 'admin');
     const csv = (await curator.get('/api/insight/search/csv?table=zero')).body as string;
-    expect(csv).toContain(`"'=hyperlink(""http://evil"")"`);
-    expect(csv).toContain("'@sum(a1)");
+    expect(csv).toContain(`"'=hyperlink(""http://evil"")",1,0,`);
+    expect(csv).toContain("'@sum(a1),1,0,");
     expect(csv).toContain("'+zzq1");
     // "-word" is a negation for Meilisearch: it finds documents, so it is among the top queries.
     expect((await curator.get('/api/insight/search/csv?table=top')).body).toContain("'-zzq2");

@@ -132,7 +132,7 @@ export function insightRoutes(context: AppContext) {
             ? toCsv(['ui_language', 'searches'], report.languages.map((r) => [r.uiLang, r.searches]))
             : query.table === 'filters'
               ? toCsv(['facet', 'value', 'searches'], report.filters.map((r) => [r.facet, r.value, r.searches]))
-              : toCsv(['query', 'searches', 'searches_with_click'], (query.table === 'top' ? report.topQueries : report.zeroResultQueries).map((r) => [r.query, r.searches, r.clicks]));
+              : toCsv(['query', 'searches', 'searches_with_click', 'mean_rank'], (query.table === 'top' ? report.topQueries : report.zeroResultQueries).map((r) => [r.query, r.searches, r.clicks, r.meanRank ?? '']));
         return sendCsv(res, `search-${query.table}`, csv);
       },
     }),

@@ -20,7 +20,7 @@ export const periodQuery = z
   .transform(({ start, end }) => ({ from: new Date(start).toISOString(), to: new Date(end).toISOString() }));
 
 const period = z.object({ from: z.string(), to: z.string() });
-const queryRow = z.object({ query: z.string(), searches: z.number().int(), clicks: z.number().int() });
+const queryRow = z.object({ query: z.string(), searches: z.number().int(), clicks: z.number().int(), meanRank: z.number().nullable() });
 
 /** GET /api/insight/search (SearchReportDto). Queries are plain text: clients render them as text, never HTML. */
 export const searchReportResponse = z.object({

@@ -12,7 +12,10 @@ export interface Period {
 export interface QueryRow {
   query: string;
   searches: number;
+  /** Searches of this query after which a result was opened. */
   clicks: number;
+  /** Mean 1-based rank of the results opened after this query, null without clicks. */
+  meanRank: number | null;
 }
 
 export interface SearchReport {
@@ -31,6 +34,9 @@ export interface SearchReport {
 
 const LIMIT = 100;
 
+/** AVG comes back as a string or a number depending on the engine; two decimals are plenty. */
+const roundRank = (value: string | number | null | undefined): number | null => (value == null ? null : Math.round(Number(value) * 100) / 100);
+
 /** Builds the report; queries are grouped by their normalised text. */
 export async function getSearchReport(context: Pick<AppContext, 'db'>, period: Period): Promise<SearchReport> {
   const { db } = context;
@@ -45,13 +51,13 @@ export async function getSearchReport(context: Pick<AppContext, 'db'>, period: P
   const clicksPerQuery = new Map(
     (
       await db
-        .select({ query: searchEvents.query, clicks: countDistinct(searchClicks.searchId) })
+        .select({ query: searchEvents.query, clicks: countDistinct(searchClicks.searchId), meanRank: avg(searchClicks.rank) })
         .from(searchClicks)
         .innerJoin(searchEvents, eq(searchEvents.id, searchClicks.searchId))
         .where(inPeriod)
         .groupBy(searchEvents.query)
         .all()
-    ).map((r) => [r.query, Number(r.clicks)]),
+    ).map((r) => [r.query, { clicks: Number(r.clicks), meanRank: roundRank(r.meanRank) }]),
   );
   const grouped = async (zeroOnly: boolean) =>
     (
@@ -63,7 +69,7 @@ export async function getSearchReport(context: Pick<AppContext, 'db'>, period: P
         .orderBy(desc(count()), searchEvents.query)
         .limit(LIMIT)
         .all()
-    ).map((r) => ({ query: r.query, searches: Number(r.searches), clicks: clicksPerQuery.get(r.query) ?? 0 }));
+    ).map((r) => ({ query: r.query, searches: Number(r.searches), ...(clicksPerQuery.get(r.query) ?? { clicks: 0, meanRank: null }) }));
   const languages = (
     await db.select({ uiLang: searchEvents.uiLang, searches: count() }).from(searchEvents).where(inPeriod).groupBy(searchEvents.uiLang).orderBy(desc(count()), searchEvents.uiLang).all()
   ).map((r) => ({ uiLang: r.uiLang, searches: Number(r.searches) }));
@@ -78,7 +84,7 @@ export async function getSearchReport(context: Pick<AppContext, 'db'>, period: P
     searches: Number(searches),
     searchesWithClick: withClick,
     clickThroughRate: searches ? withClick / Number(searches) : 0,
-    meanRank: clicked?.meanRank == null ? null : Math.round(Number(clicked.meanRank) * 100) / 100,
+    meanRank: roundRank(clicked?.meanRank),
     topQueries: await grouped(false),
     zeroResultQueries: await grouped(true),
     languages,

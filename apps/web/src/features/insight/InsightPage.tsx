@@ -178,7 +178,7 @@ export default function InsightPage() {
             {t('searchesLine', { searches: r.searches, clicked: r.searchesWithClick, ctr: pct(r.clickThroughRate), rank: r.meanRank === null ? '—' : formatNumber(lang, r.meanRank) })}
           </p>
           <ReportTable title={t('zeroQueries')} columns={[t('colQuery'), t('colSearches')]} rows={r.zeroResultQueries.map((q) => [q.query, q.searches])} csvHref={csv('zero')} />
-          <ReportTable title={t('topQueries')} columns={[t('colQuery'), t('colSearches'), t('colClicks')]} rows={r.topQueries.map((q) => [q.query, q.searches, q.clicks])} csvHref={csv('top')} />
+          <ReportTable title={t('topQueries')} columns={[t('colQuery'), t('colSearches'), t('colClicks'), t('colMeanRank')]} rows={r.topQueries.map((q) => [q.query, q.searches, q.clicks, q.meanRank ?? '—'])} csvHref={csv('top')} />
           <ReportTable title={t('perLanguage')} columns={[t('colLanguage'), t('colSearches')]} rows={r.languages.map((l) => [l.uiLang, l.searches])} csvHref={csv('languages')} />
           <ReportTable title={t('filtersUsed')} columns={[t('colFacet'), t('colValue'), t('colSearches')]} rows={r.filters.map((f) => [f.facet, f.value, f.searches])} csvHref={csv('filters')} />
         </>
