@@ -3,7 +3,7 @@
  * and straight to Meilisearch (the multi-search the API sends), interleaved in one run, over at least
  * 10,000 passages. BENCH_ROUNDS (default 5) repeats the query list.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +39,15 @@ function toParams(query: (typeof queries)[number]): SearchDocumentsParams {
   const { q, ...rest } = query;
   const filters = { theme: [], article: [], doctype: [], party: [], region: [], lang: [], year: [], ...rest } as SearchDocumentsParams['filters'];
   return { q, filters, sort: 'relevance', page: 1, pageSize: 10 };
+}
+
+/** The machine's load beside every figure (`/proc/loadavg`; n/a elsewhere). */
+function loadavg(): string {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').trim();
+  } catch {
+    return 'n/a';
+  }
 }
 
 try {
@@ -98,6 +107,26 @@ try {
   console.log(`ratio API / Meilisearch: p50 ${(percentile(api, 50) / percentile(meili, 50)).toFixed(2)}×, p95 ${(percentile(api, 95) / percentile(meili, 95)).toFixed(2)}×  (aim: p50 ≤ 1.3×, API p95 < 50 ms)`);
   const slowest = [...apiByQuery].map(([url, times]) => [url, percentile(times, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 4);
   console.log(`slowest queries through the API (median): ${slowest.map(([url, ms]) => `${decodeURIComponent(url.replace('/api/search?', ''))} ${ms.toFixed(1)} ms`).join('; ')}`);
+  console.log(`load: /proc/loadavg ${loadavg()} (a shared machine: figures move with the other work on it)`);
+
+  // Search analytics (issue 14) on and off in the same run, interleaved so both see the same load.
+  const analytics = context.config.searchAnalytics;
+  const withAnalytics: number[] = [];
+  const withoutAnalytics: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      for (const on of round % 2 === 0 ? [true, false] : [false, true]) {
+        analytics.enabled = on;
+        (on ? withAnalytics : withoutAnalytics).push(await runApi(query));
+      }
+    }
+  }
+  analytics.enabled = true;
+  console.log(row('API, search analytics on', withAnalytics));
+  console.log(row('API, search analytics off', withoutAnalytics));
+  console.log(
+    `analytics on / off: p50 ${((percentile(withAnalytics, 50) / percentile(withoutAnalytics, 50) - 1) * 100).toFixed(1)}%, p95 ${((percentile(withAnalytics, 95) / percentile(withoutAnalytics, 95) - 1) * 100).toFixed(1)}%  (aim: within 5%)   /proc/loadavg ${loadavg()}`,
+  );
   await server.close();
   await closeContext(context);
 } finally {
