@@ -15,7 +15,7 @@ import type { documentResponse, pageResponse, pagesResponse, relatedResponse } f
 import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
-import type { searchResponseSchema } from './routes/search/search.schemas';
+import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
 import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
@@ -58,6 +58,8 @@ export type SearchDocumentsResult = z.infer<typeof searchResponseSchema>;
 export type FacetCounts = SearchDocumentsResult['facets'];
 /** A hit; its `snippet` (and its passages') is HTML-escaped text with <mark> only: safe to inject. */
 export type SearchHit = SearchDocumentsResult['hits'][number];
+/** GET /api/search/highlight-terms: words to highlight (whole words) on a document page. */
+export type HighlightTerms = z.infer<typeof highlightTermsResponseSchema>;
 export type SearchPassage = SearchHit['passages'][number];
 
 // ---------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/health': { call: () => ({ method: 'GET', path: '/api/health' }), expect: all('ok') },
   'GET /api/ready': { call: () => ({ method: 'GET', path: '/api/ready' }), expect: all('ok') },
   'GET /api/search': { call: () => ({ method: 'GET', path: '/api/search?q=mercury' }), expect: all('ok') },
+  'GET /api/search/highlight-terms': { call: (fx) => ({ method: 'GET', path: `/api/search/highlight-terms?q=mercury&document=${fx.documentId}` }), expect: all('pass') },
   'GET /api/documents/:id': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}` }), expect: all('pass') },
   'GET /api/documents/:id/file': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/file` }), expect: all('pass') },
   'GET /api/documents/:id/pages': { call: (fx) => ({ method: 'GET', path: `/api/documents/${fx.documentId}/pages` }), expect: all('pass') },

@@ -9,6 +9,7 @@ export type {
   DocumentConcept,
   DocumentDetail,
   FacetCounts,
+  HighlightTerms,
   PageText,
   RelatedResponse,
   SearchHit,

@@ -10,7 +10,7 @@ import { OCR_PENDING_FLAG, type OcrService } from '../ocr/ocr-service';
 import { sha256Hex, type BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
 import { indexDocuments } from '../search/index-documents';
-import { collectFiles } from './collect-files';
+import { collectFiles, isReadmeLike } from './collect-files';
 import { documentFlagsOf, NATIONAL_REPORT_DOCTYPE, parseNationalReport, storeNationalReport } from '../reports';
 
 export type IngestStatus = 'ingested' | 'duplicate' | 'failed';
@@ -54,6 +54,8 @@ export interface IngestOptions {
   maxMemoryMb?: number;
   /** Documents sent to Meilisearch per batch. */
   indexBatchSize?: number;
+  /** Ingest README-like files found inside folders too, as `doctype:other` (see collectFiles). */
+  includeReadmes?: boolean;
   /** Called after each file, in completion order. */
   onOutcome?: (outcome: IngestOutcome, done: number, total: number) => void;
   /** Called once the list of files is known. */
@@ -91,7 +93,7 @@ export async function ingestFiles(paths: readonly string[], deps: IngestDependen
 }
 
 async function ingestCollected(paths: readonly string[], deps: IngestDependencies, options: IngestOptions): Promise<IngestOutcome[]> {
-  const files = await collectFiles(paths);
+  const files = await collectFiles(paths, { includeReadmes: options.includeReadmes });
   options.onStart?.(files.length);
   const outcomes: IngestOutcome[] = new Array(files.length);
   const inFlight = new Set<string>();
@@ -182,7 +184,8 @@ export async function ingestBytes(
     const facts = extracted.facts ?? analyzeDocument(extracted, fileName);
     const ocrPages = extracted.kind === 'pdf' && ocr ? ocr.selectPages(extracted.pages) : [];
     const matches = tagDocument({ pages: extracted.pages, title: facts.title });
-    const doctype = facts.doctypeHint ?? DEFAULT_DOCTYPE;
+    // A folder's README is about the folder, not the subject: ranked last (doctype:other).
+    const doctype = isReadmeLike(fileName) ? 'doctype:other' : (facts.doctypeHint ?? DEFAULT_DOCTYPE);
     // National reports become structured answers in the same transaction as their document.
     const report = doctype === NATIONAL_REPORT_DOCTYPE ? parseNationalReport({ pages: extracted.pages, language: facts.language }, deps.taxonomy) : undefined;
     const flags = mergeFlags([...extracted.warnings, ...facts.flags, ...(report ? documentFlagsOf(report) : [])]);

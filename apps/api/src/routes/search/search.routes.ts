@@ -3,7 +3,8 @@ import { defineRoute } from '../../http/define-route';
 import { recordSearch } from '../../services/insight/search-events';
 import { searchDocuments } from '../../services/search-documents';
 import { uiLanguageOf } from '../insight/insight.routes';
-import { searchQuerySchema, searchResponseSchema } from './search.schemas';
+import { listHighlightTerms } from '../../services/highlight-terms';
+import { highlightTermsQuerySchema, highlightTermsResponseSchema, searchQuerySchema, searchResponseSchema } from './search.schemas';
 
 export function searchRoutes(context: AppContext) {
   return [
@@ -23,6 +24,17 @@ export function searchRoutes(context: AppContext) {
         const searchId = page === 1 && pageSize > 0 ? recordSearch(context, { query: q, uiLang: uiLanguageOf(req), filters, resultCount: result.total }) : null;
         return { ...result, searchId };
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/search/highlight-terms',
+      tag: 'search',
+      summary: "Words a document page highlights for a query: the query's meaningful words and the labels, in the document's language, of the concepts it names.",
+      query: highlightTermsQuerySchema,
+      response: highlightTermsResponseSchema,
+      errors: [404],
+      rateLimit: 'search',
+      handler: ({ query }) => listHighlightTerms(context, query.q, query.document),
     }),
   ];
 }
