@@ -40,9 +40,10 @@ export function PartyTiles({ parties }: { parties: Party[] }) {
           <ul className="tiles">
             {members.map((p) => (
               <li key={p.id}>
-                <Link href={`/search?${p.search}`} className={`tile tile-${shade(p.documents, max)}`} aria-label={tileName(p)} title={tileName(p)}>
-                  <span className="tile-code">{p.iso3}</span>
-                  <span className="tile-count">{formatNumber(lang, p.documents)}</span>
+                {/* The visible code and count start the accessible name; the full sentence follows for screen readers. */}
+                <Link href={`/search?${p.search}`} className={`tile tile-${shade(p.documents, max)}`} title={tileName(p)}>
+                  <span className="tile-code">{p.iso3}</span> <span className="tile-count">{formatNumber(lang, p.documents)}</span>
+                  <span className="visually-hidden">: {tileName(p)}</span>
                 </Link>
               </li>
             ))}
