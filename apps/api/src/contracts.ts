@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import type { answersResponse, answerView } from './routes/answers/answers.schemas';
 import type { partyProfileResponse, partySummary } from './routes/parties/parties.schemas';
+import type { conventionSectionResponse } from './routes/convention/convention.schemas';
 import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
 import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
@@ -116,6 +117,12 @@ export type AnswersResponse = z.infer<typeof answersResponse>;
 export type PartySummaryDto = z.infer<typeof partySummary>;
 /** A party's profile; `regionAnswers` counts, per question the party answered, its region's answers (`none` for blank). */
 export type PartyProfileDto = z.infer<typeof partyProfileResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// The Convention navigator (GET /api/convention/:id)
+
+/** An article or annex: its own text from a copy of the Convention and the documents that refer to it. */
+export type ConventionSectionDto = z.infer<typeof conventionSectionResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Dashboards, search analytics, reader feedback (issue 14)

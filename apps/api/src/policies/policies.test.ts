@@ -66,6 +66,7 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'POST /api/documents/:id/answers/reparse': { call: (fx) => ({ method: 'POST', path: `/api/documents/${fx.documentId}/answers/reparse` }), expect: moderators },
   'GET /api/parties': { call: () => ({ method: 'GET', path: '/api/parties?group=african' }), expect: all('ok') },
   'GET /api/parties/:iso3': { call: () => ({ method: 'GET', path: '/api/parties/KEN' }), expect: all('ok') },
+  'GET /api/convention/:id': { call: () => ({ method: 'GET', path: '/api/convention/article:7?lang=fr' }), expect: all('ok') },
   'GET /oai': { call: () => ({ method: 'GET', path: '/oai?verb=Identify' }), expect: all('ok') },
   'POST /oai': { call: () => ({ method: 'POST', path: '/oai', body: {} }), expect: all('ok') },
   'GET /oai/mep.xsd': { call: () => ({ method: 'GET', path: '/oai/mep.xsd' }), expect: all('ok') },

@@ -6,6 +6,7 @@ import { SEARCH_FACETS } from '@mep/vocabulary';
 
 export type {
   ConceptDetail,
+  ConventionSectionDto as ConventionSection,
   DocumentConcept,
   DocumentDetail,
   FacetCounts,

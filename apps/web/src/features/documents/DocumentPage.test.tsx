@@ -56,12 +56,12 @@ describe('document page', () => {
 
   it('loads the PDF only when asked and offers a download', async () => {
     stubDocumentApi();
-    const { container } = renderApp('/documents/doc-convention');
+    const { container } = renderApp('/documents/doc-convention#page-12');
     const download = await screen.findByRole('link', { name: /Download the original/ });
     expect(download.getAttribute('href')).toBe('/api/documents/doc-convention/file?download=1');
     expect(container.querySelector('iframe')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the PDF here' }));
-    expect(container.querySelector('iframe')?.getAttribute('src')).toBe('/api/documents/doc-convention/file');
+    expect(container.querySelector('iframe')?.getAttribute('src')).toBe('/api/documents/doc-convention/file#page=12');
   });
 
   it('lists the forum threads that discuss the document', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { HighlightTerms, PageText } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ReadableText } from '../../components/ReadableText';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
@@ -79,7 +80,7 @@ export function PageViewer({ documentId, pageCount, page, q, jumpedTo, pageHref,
         state.data.text.trim() ? (
           <>
             {state.data.ocrConfidence !== null ? <p className="hint">{t('ocrPageNote', { confidence: Math.round(state.data.ocrConfidence) })}</p> : null}
-            <div className="page-text" {...textProps}>{highlighted ? highlighted.nodes : state.data.text}</div>
+            <ReadableText text={state.data.text} mark={highlighted && terms ? (text) => highlightText(text, terms).nodes : undefined} textProps={textProps} />
           </>
         ) : (
           <p className="hint">{t('emptyPage')}</p>
