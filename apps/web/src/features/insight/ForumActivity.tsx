@@ -7,6 +7,12 @@ import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
 import { BarFigure } from './BarFigure';
 import { insightMessages } from './messages';
 
+/**
+ * The discussions search has no theme filter (yet): a theme's bar searches the discussions for its label in the
+ * reader's language, the nearest search there is.
+ */
+const discussionsSearch = (label: string) => new URLSearchParams({ tab: 'discussions', q: label }).toString();
+
 /** Forum activity by thematic area: posts per theme as a chart (linked to the discussions search), and the table by year. */
 export function ForumActivity({ rows }: { rows: ForumActivityDto['rows'] }) {
   const t = useT(insightMessages);
@@ -16,7 +22,7 @@ export function ForumActivity({ rows }: { rows: ForumActivityDto['rows'] }) {
   const perTheme = new Map<string, number>();
   for (const row of rows) perTheme.set(row.theme, (perTheme.get(row.theme) ?? 0) + row.posts);
   const bars = [...perTheme]
-    .map(([id, count]) => ({ id, count, label: conceptLabel(id), search: new URLSearchParams({ tab: 'discussions', theme: id }).toString() }))
+    .map(([id, count]) => ({ id, count, label: conceptLabel(id), search: discussionsSearch(conceptLabel(id)) }))
     .sort((a, b) => b.count - a.count);
   const total = rows.reduce((sum, r) => sum + r.posts, 0);
   return (
@@ -40,7 +46,7 @@ export function ForumActivity({ rows }: { rows: ForumActivityDto['rows'] }) {
             {rows.map((r) => (
               <tr key={`${r.theme}-${r.year}`}>
                 <th scope="row">
-                  <Link href={`/search?${new URLSearchParams({ tab: 'discussions', theme: r.theme }).toString()}`}>{conceptLabel(r.theme)}</Link>
+                  <Link href={`/search?${discussionsSearch(conceptLabel(r.theme))}`}>{conceptLabel(r.theme)}</Link>
                 </th>
                 <td>{r.year}</td>
                 <td>{formatNumber(lang, r.threads)}</td>
