@@ -107,6 +107,7 @@ export const follows = pgTables.follows!;
 export const notifications = pgTables.notifications!;
 export const flags = pgTables.flags!;
 export const auditLog = pgTables.auditLog!;
+export const accountTokens = pgTables.accountTokens!;
 export const outbox = pgTables.outbox!;
 export const oaiTombstones = pgTables.oaiTombstones!;
 export const nationalReports = pgTables.nationalReports!;

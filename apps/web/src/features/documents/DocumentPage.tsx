@@ -118,7 +118,7 @@ export default function DocumentPage({ params }: PageProps) {
                 <p className="hint">{t('conceptsIntro')}</p>
                 <ConceptList concepts={doc.concepts} pageHref={pageHref} />
               </section>
-              <DocumentThreads documentId={doc.id} />
+              <DocumentThreads documentId={doc.id} page={page} />
               <RelatedDocuments documentId={doc.id} />
               <UsefulFeedback key={doc.id} documentId={doc.id} />
               <ReportProblem key={`problem-${doc.id}`} documentId={doc.id} />
