@@ -1,4 +1,5 @@
 import type { CoverageDto, CoverageFigureName, ForumActivityDto } from '@mep/api/contracts';
+import { SEARCH_FACETS } from '@mep/vocabulary';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
@@ -13,8 +14,8 @@ import { insightMessages } from './messages';
 import { PartyTiles } from './PartyTiles';
 import './insight.css';
 
-/** Figures in page order; parties have their own tile map and table. */
-const FIGURES: ReadonlyArray<Exclude<CoverageFigureName, 'party'>> = ['theme', 'article', 'doctype', 'group', 'region', 'lang', 'year'];
+/** Figures in the search facets' order, the UN regional group in the party's place (parties have their own tile map and table). */
+const FIGURES: ReadonlyArray<Exclude<CoverageFigureName, 'party'>> = SEARCH_FACETS.flatMap((facet) => (facet === 'party' ? (['group'] as const) : [facet]));
 
 /** The public dashboards: coverage of the repository and forum activity, each figure linked to its search. */
 export default function DashboardsPage() {
