@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
@@ -172,7 +173,16 @@ export async function updateProfile(db: Db, userId: string, patch: { displayName
   if (patch.displayName !== undefined) values.displayName = await normalizeDisplayName(db, patch.displayName, await getUser(db, userId));
   if (patch.locale !== undefined) values.locale = patch.locale;
   if (patch.digestEnabled !== undefined) values.digestEnabled = patch.digestEnabled;
-  if (Object.keys(values).length) await db.update(users).set(values).where(eq(users.id, userId)).run();
+  if (Object.keys(values).length) {
+    await db.transaction(async (tx) => {
+      await tx.update(users).set(values).where(eq(users.id, userId)).run();
+      // The posts index shows the author's name.
+      if (values.displayName !== undefined) {
+        const postIds = (await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all()).map((p) => p.id);
+        await enqueueSearchUpdates(tx, 'post', postIds);
+      }
+    });
+  }
   return getUser(db, userId);
 }
 
@@ -229,6 +239,8 @@ export async function deleteAccount(db: Db, events: EventBus, userId: string, pa
       await tx.delete(flags).where(eq(flags.reporterId, userId)).run();
       // Earlier versions of their posts are personal data too.
       if (postIds.length) await tx.delete(postRevisions).where(inArray(postRevisions.postId, postIds)).run();
+      // Their posts stay searchable under "deleted user".
+      await enqueueSearchUpdates(tx, 'post', postIds);
       await tx.update(users)
         .set({ email: null, passwordHash: null, displayName: '', party: null, locale: null, digestEnabled: false, deletedAt: now.toISOString() })
         .where(eq(users.id, userId))

@@ -1,5 +1,6 @@
 import { auditLog, follows, forums, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
 import { NotFoundError, RateLimitedError } from '../errors';
 import {
@@ -204,6 +205,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
       await linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
       await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
+      await enqueueSearchUpdates(tx, 'post', [post.id]);
       return { threadId: thread.id, postId: post.id };
     });
     events.emit('threads.created', { threadId: ids.threadId, forumId });
@@ -239,6 +241,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
       await linkDocuments(tx, threadId, rendered.documentIds);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(threadId), createdAt }).onConflictDoNothing().run();
       await notifyFollowers(tx, events, { kind: 'post.created', forum, threadId, postId: post.id, actorId: authorId, followersOf: [{ type: 'thread', id: String(threadId) }] });
+      await enqueueSearchUpdates(tx, 'post', [post.id]);
       return post.id;
     });
     events.emit('posts.created', { postId: id, threadId, forumId: forum.id });
@@ -268,6 +271,7 @@ export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: s
       await tx.update(posts).set({ body, html: rendered.html, editedAt: nowIso(now) }).where(eq(posts.id, postId)).run();
       await linkDocuments(tx, post.threadId, rendered.documentIds);
       if (post.authorId !== viewer.userId) await audit(tx, viewer, 'post.edit', 'post', postId);
+      await enqueueSearchUpdates(tx, 'post', [postId]);
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
   });
@@ -291,6 +295,7 @@ export async function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, st
       // Every status change is audited, the author's own deletion too: moderators read it in the post's history.
       const action = status === 'deleted' ? 'post.delete' : status === 'hidden' ? 'post.hide' : 'post.restore';
       await audit(tx, viewer, action, 'post', postId, reason ? { reason } : {});
+      await enqueueSearchUpdates(tx, 'post', [postId]);
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
     events.emit('threads.updated', { threadId: post.threadId, forumId: forum.id });

@@ -264,6 +264,9 @@ export const outbox = sqliteTable(
     sentAt: text('sent_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The claim token of the process sending the e-mail, while its lease runs (several nodes may flush). */
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
   },
   (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey), index('outbox_pending_idx').on(t.sentAt)],
 );
