@@ -13,11 +13,12 @@ import type { partyProfileResponse, partySummary } from './routes/parties/partie
 import type { conventionSectionResponse } from './routes/convention/convention.schemas';
 import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
-import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
+import type { discussionsResponse, documentCardSchema, forumSchema, historyResponse, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
 import type { auditResponse as workspaceAuditResponse, queueResponse, revisionsResponse, uploadJobSchema, uploadsResponse } from './routes/workspace/workspace.schemas';
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
+import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
 export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
@@ -41,6 +42,8 @@ export type DocumentCardDto = z.infer<typeof documentCardSchema>;
 /** A post; `id` is ever-increasing (order by it, de-duplicate on it); `html` is sanitized and empty when hidden or deleted; `body` (Markdown) only for the author and moderators. */
 export type PostDto = z.infer<typeof postSchema>;
 export type NotificationDto = z.infer<typeof notificationSchema>;
+/** GET /api/posts/:id/history: earlier versions (author and moderators) and audit events (moderators). */
+export type PostHistoryResponse = z.infer<typeof historyResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts (POST /api/auth/register, /api/auth/sign-in, /api/auth/password)
@@ -130,3 +133,16 @@ export type UploadsResponse = z.infer<typeof uploadsResponse>;
 export type ReviewQueueResponse = z.infer<typeof queueResponse>;
 export type WorkspaceAuditResponse = z.infer<typeof workspaceAuditResponse>;
 export type RevisionsResponse = z.infer<typeof revisionsResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards, search analytics, reader feedback (issue 14)
+
+export type CoverageDto = z.infer<typeof coverageResponse>;
+export type CoverageFigureName = keyof CoverageDto['figures'];
+export type CoverageBarDto = CoverageDto['figures']['theme'][number];
+export type ForumActivityDto = z.infer<typeof forumActivityResponse>;
+export type SearchReportDto = z.infer<typeof searchReportResponse>;
+export type FeedbackInputDto = z.input<typeof feedbackBody>;
+export type FeedbackItemDto = z.infer<typeof feedbackItemResponse>;
+export type FeedbackListDto = z.infer<typeof feedbackListResponse>;
+export type SatisfactionDto = z.infer<typeof satisfactionResponse>;

@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
-import { canUseWorkspace, isModerator } from './features/account/session';
+import { canUseWorkspace, isCurator, isModerator } from './features/account/session';
 import { LandingPage } from './features/search/LandingPage';
 import { SearchPage } from './features/search/SearchPage';
 
@@ -13,14 +13,21 @@ const ConventionRefPage = lazy(() => import('./features/explore/ConventionRefPag
 const ForumsPage = lazy(() => import('./features/forums/ForumsPage'));
 const ForumPage = lazy(() => import('./features/forums/ForumPage'));
 const ThreadPage = lazy(() => import('./features/forums/ThreadPage'));
+const NewThreadPage = lazy(() => import('./features/forums/NewThreadPage'));
 const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage'));
 const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
+const ForgotPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.VerifyEmailPage })));
 const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
 const PartyPage = lazy(() => import('./features/reports/PartyPage'));
 const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
+// Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
+const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
+const InsightPage = lazy(() => import('./features/insight/InsightPage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -47,6 +54,11 @@ export const routes: RouteDef[] = [
     nav: { href: '/implementation', label: navLabel(commonMessages, 'navImplementation'), activeFor: ['/implementation', '/parties'] },
   },
   { path: '/parties/:iso3', component: PartyPage },
+  {
+    path: '/dashboards',
+    component: DashboardsPage,
+    nav: { href: '/dashboards', label: navLabel(commonMessages, 'navDashboards'), activeFor: ['/dashboards'] },
+  },
   { path: '/annexes/:ref', component: ConventionRefPage },
   {
     path: '/forums',
@@ -54,10 +66,14 @@ export const routes: RouteDef[] = [
     nav: { href: '/forums', label: navLabel(commonMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
   },
   { path: '/forums/threads/:threadId', component: ThreadPage },
+  { path: '/forums/new', component: NewThreadPage },
   { path: '/forums/:forumId', component: ForumPage },
   { path: '/notifications', component: NotificationsPage },
   { path: '/sign-in', component: SignInPage },
   { path: '/register', component: RegisterPage },
+  { path: '/forgot-password', component: ForgotPasswordPage },
+  { path: '/reset-password', component: ResetPasswordPage },
+  { path: '/verify-email', component: VerifyEmailPage },
   { path: '/account', component: ProfilePage },
   {
     path: '/moderation',
@@ -74,5 +90,11 @@ export const routes: RouteDef[] = [
     path: '/workspace',
     component: WorkspacePage,
     nav: { href: '/workspace', label: navLabel(commonMessages, 'navWorkspace'), activeFor: ['/workspace'], visibleTo: canUseWorkspace },
+  },
+  {
+    path: '/insight',
+    component: InsightPage,
+    // Curators and admins, as canCurate in the API's policies.
+    nav: { href: '/insight', label: navLabel(commonMessages, 'navInsight'), activeFor: ['/insight'], visibleTo: isCurator },
   },
 ];

@@ -94,6 +94,19 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/informea/country-reports': { call: () => ({ method: 'GET', path: '/api/informea/country-reports' }), expect: all('ok') },
   'GET /api/informea/national-plans': { call: () => ({ method: 'GET', path: '/api/informea/national-plans' }), expect: all('ok') },
 
+  // Dashboards (public), reader feedback (anyone), search analytics and the feedback queue (curators: canCurate), issue 14.
+  'GET /api/dashboards/coverage': { call: () => ({ method: 'GET', path: '/api/dashboards/coverage' }), expect: all('ok') },
+  'GET /api/dashboards/forum-activity': { call: () => ({ method: 'GET', path: '/api/dashboards/forum-activity' }), expect: all('ok') },
+  'GET /api/dashboards/csv/:figure': { call: () => ({ method: 'GET', path: '/api/dashboards/csv/theme' }), expect: all('ok') },
+  'POST /api/search/clicks': { call: () => ({ method: 'POST', path: '/api/search/clicks', body: { searchId: '00000000-0000-4000-8000-000000000000', documentId: 'd', rank: 1 } }), expect: all('ok') },
+  'POST /api/feedback': { call: (fx) => ({ method: 'POST', path: '/api/feedback', body: { kind: 'useful', documentId: fx.documentId, useful: true } }), expect: all('ok') },
+  'GET /api/feedback/mine': { call: () => ({ method: 'GET', path: '/api/feedback/mine' }), expect: all('ok') },
+  'GET /api/insight/search': { call: () => ({ method: 'GET', path: '/api/insight/search' }), expect: curators },
+  'GET /api/insight/search/csv': { call: () => ({ method: 'GET', path: '/api/insight/search/csv?table=zero' }), expect: curators },
+  'GET /api/insight/feedback': { call: () => ({ method: 'GET', path: '/api/insight/feedback' }), expect: curators },
+  'POST /api/insight/feedback/:id': { call: () => ({ method: 'POST', path: '/api/insight/feedback/999999', body: { close: true } }), expect: curatorsPass },
+  'GET /api/insight/satisfaction': { call: () => ({ method: 'GET', path: '/api/insight/satisfaction' }), expect: curators },
+
   'GET /api/auth/csrf': { call: () => ({ method: 'GET', path: '/api/auth/csrf' }), expect: all('ok') },
   'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }), expect: all('ok') },
   'POST /api/auth/register': {
@@ -103,6 +116,15 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'POST /api/auth/sign-in': { call: () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: 'known@mep.test', password: 'a long enough password' } }), expect: all('ok') },
   'POST /api/auth/password': {
     call: () => ({ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'a long enough password', newPassword: 'Another quite long passphrase 42' } }),
+    expect: signedIn,
+  },
+  'POST /api/auth/password-reset': { call: () => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: 'known@mep.test' } }), expect: all('ok') },
+  // The token is not valid: 400 for everyone (no role needed; the token is the credential).
+  'POST /api/auth/password-reset/confirm': { call: () => ({ method: 'POST', path: '/api/auth/password-reset/confirm', body: { token: 'x'.repeat(43), newPassword: 'Another quite long passphrase 42' } }), expect: all('pass') },
+  'POST /api/auth/verify-email': { call: () => ({ method: 'POST', path: '/api/auth/verify-email', body: { token: 'x'.repeat(43) } }), expect: all('pass') },
+  'POST /api/auth/verify-email/resend': { call: () => ({ method: 'POST', path: '/api/auth/verify-email/resend' }), expect: signedIn },
+  'POST /api/auth/email': {
+    call: () => ({ method: 'POST', path: '/api/auth/email', body: { password: 'a long enough password', newEmail: `moved-${randomBytes(4).toString('hex')}@mep.test` } }),
     expect: signedIn,
   },
   'POST /api/auth/sign-out': { call: () => ({ method: 'POST', path: '/api/auth/sign-out' }), expect: all('ok') },
@@ -184,7 +206,7 @@ async function quickUser(role: UserRole): Promise<{ userId: string; token: strin
   const userId = `u_matrix_${counter}`;
   await platform.context.db
     .insert(users)
-    .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString() })
+    .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString(), emailVerifiedAt: new Date().toISOString() })
     .run();
   return { userId, token: (await createSession(platform.context.db, userId)).token };
 }

@@ -2,3 +2,5 @@ export * from './repository';
 export * from './forums';
 export * from './reports';
 export * from './oai';
+export * from './reliability';
+export * from './insight';

@@ -41,6 +41,11 @@ export function canUseWorkspace(user: Pick<SelfUserDto, 'role' | 'party'> | null
   return user?.role === 'curator' || user?.role === 'admin' || (user?.role === 'focal_point' && Boolean(user.party));
 }
 
+/** Curators and admins curate: the insight page (search analytics, reader feedback), as canCurate in the API. */
+export function isCurator(user: Pick<SelfUserDto, 'role'> | null | undefined): boolean {
+  return user?.role === 'curator' || user?.role === 'admin';
+}
+
 /** Moderators and admins see the moderation page and the thread controls, and may post in locked threads. */
 export function isModerator(user: Pick<SelfUserDto, 'role'> | null | undefined): boolean {
   return user?.role === 'moderator' || user?.role === 'admin';

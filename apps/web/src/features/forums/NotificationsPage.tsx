@@ -10,7 +10,8 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { useSession } from '../account/session';
 import { send } from '../../api/client';
-import { formatDateTime } from './format';
+import { fillMessage } from '../../i18n/bidi';
+import { formatDateTime } from '../../i18n/dates';
 import { forumMessages } from './messages';
 
 /** The signed-in user's notifications, newest first. */
@@ -32,15 +33,16 @@ export default function NotificationsPage() {
     );
   }
   const text = (n: NotificationDto) => {
-    // No title: the thread is in a forum the reader has left, or was deleted.
-    const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? t('threadUnavailable') };
-    if (n.kind === 'thread.created') return t('notifThreadCreated', vars);
-    if (n.kind === 'post.hidden') return t('notifPostHidden', vars);
+    // No title: the thread is in a forum the reader has left, or was deleted. Names and titles are
+    // the users' own text: isolated, so a Latin title keeps its quotes on the right side in Arabic.
+    const nodes = { name: <bdi>{n.actor?.displayName ?? ''}</bdi>, title: <bdi>{n.threadTitle ?? t('threadUnavailable')}</bdi> };
+    if (n.kind === 'feedback.answered') return fillMessage(t('notifFeedbackAnswered'), { answer: <bdi>{n.threadTitle ?? ''}</bdi> });
     if (n.kind === 'document.reviewed' && n.document) {
-      const doc = { title: n.document.title, reason: n.document.reason ?? '' };
-      return t(n.document.decision === 'published' ? 'notifDocPublished' : n.document.decision === 'rejected' ? 'notifDocRejected' : 'notifDocWithdrawn', doc);
+      const doc = { title: <bdi>{n.document.title}</bdi>, reason: <bdi>{n.document.reason ?? ''}</bdi> };
+      return fillMessage(t(n.document.decision === 'published' ? 'notifDocPublished' : n.document.decision === 'rejected' ? 'notifDocRejected' : 'notifDocWithdrawn'), doc);
     }
-    return t('notifPostCreated', vars);
+    const key = n.kind === 'thread.created' ? 'notifThreadCreated' : n.kind === 'post.hidden' ? 'notifPostHidden' : 'notifPostCreated';
+    return fillMessage(t(key), nodes);
   };
   return (
     <div className="page notifications-page">
@@ -64,7 +66,7 @@ export default function NotificationsPage() {
       <ul className="notification-list">
         {state.data?.items.map((n) => (
           <li key={n.id} className={n.read || allRead ? 'read' : 'unread'}>
-            <Link href={n.document ? `/documents/${n.document.id}` : n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
+            <Link href={n.document ? `/documents/${n.document.id}` : n.kind === 'feedback.answered' ? '/notifications' : n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
             <time className="hint" dateTime={n.createdAt}>
               {formatDateTime(lang, n.createdAt)}
             </time>

@@ -1,9 +1,12 @@
 import type { SearchHit } from '../../api/types';
 import { commonMessages } from '../../app/messages';
-import { useT } from '../../i18n/LanguageProvider';
+import { MetaLine } from '../../i18n/bidi';
+import { formatDocumentDate } from '../../i18n/dates';
+import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { reportOpened } from './analytics';
 import { searchMessages } from './messages';
 import { doctypeConceptId, documentHref } from './searchState';
 import { toSafeSnippetHtml } from './snippet';
@@ -12,24 +15,25 @@ import { useDocumentLanguageName } from './useFacetLabel';
 /** Passages shown under a hit; more would push the next result off a phone screen. */
 const MAX_PASSAGES = 3;
 
-function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
+function ResultItem({ hit, q, onOpen }: { hit: SearchHit; q: string; onOpen: () => void }) {
   const t = useT(searchMessages);
   const tc = useT(commonMessages);
   const conceptLabel = useConceptLabel();
   const languageName = useDocumentLanguageName();
+  const { lang } = useLanguage();
   const themes = hit.concepts.filter((id) => id.startsWith('theme:'));
-  const meta = [hit.symbol, conceptLabel(doctypeConceptId(hit.doctype)), languageName(hit.language), hit.date ?? (hit.year ? String(hit.year) : null)].filter(
-    (part): part is string => Boolean(part),
-  );
+  const meta = [hit.symbol, conceptLabel(doctypeConceptId(hit.doctype)), languageName(hit.language), formatDocumentDate(lang, hit.date, hit.year, 'medium')];
   const passages = hit.passages.slice(0, MAX_PASSAGES);
   return (
     <li className="result">
       <h3 className="result-title">
-        <Link href={documentHref(hit.documentId, q)} {...documentTextProps(hit.language)}>
+        <Link href={documentHref(hit.documentId, q)} onClick={onOpen} {...documentTextProps(hit.language)}>
           {hit.title}
         </Link>
       </h3>
-      <p className="result-meta">{meta.join(' · ')}</p>
+      <p className="result-meta">
+        <MetaLine parts={meta} />
+      </p>
       {hit.snippet ? <p className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} /> : null}
       {passages.length > 0 ? (
         <div className="passages">
@@ -37,7 +41,7 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
           <ul>
             {passages.map((passage) => (
               <li key={passage.page}>
-                <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page">
+                <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page" onClick={onOpen}>
                   {tc('pageN', { n: passage.page })}
                 </Link>{' '}
                 <span className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(passage.snippet) }} />
@@ -59,11 +63,12 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   );
 }
 
-export function ResultList({ hits, q, startIndex }: { hits: SearchHit[]; q: string; startIndex: number }) {
+/** The hits of one results page; opening one reports its rank to search analytics when `searchId` is known. */
+export function ResultList({ hits, q, startIndex, searchId }: { hits: SearchHit[]; q: string; startIndex: number; searchId?: string | null }) {
   return (
     <ol className="results" start={startIndex}>
-      {hits.map((hit) => (
-        <ResultItem key={hit.documentId} hit={hit} q={q} />
+      {hits.map((hit, i) => (
+        <ResultItem key={hit.documentId} hit={hit} q={q} onOpen={() => searchId && reportOpened(searchId, hit.documentId, startIndex + i)} />
       ))}
     </ol>
   );

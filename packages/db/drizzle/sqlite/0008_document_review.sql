@@ -21,6 +21,21 @@ CREATE TABLE `tag_decisions` (
 	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
+CREATE TABLE `upload_jobs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`user_id` text NOT NULL,
+	`file_name` text NOT NULL,
+	`size_bytes` integer NOT NULL,
+	`stage` text NOT NULL,
+	`target_status` text NOT NULL,
+	`error_code` text,
+	`message` text,
+	`document_id` text,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `upload_jobs_user_idx` ON `upload_jobs` (`user_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `documents` ADD `summary` text;--> statement-breakpoint
 ALTER TABLE `documents` ADD `status` text DEFAULT 'published' NOT NULL;--> statement-breakpoint
 ALTER TABLE `documents` ADD `status_reason` text;--> statement-breakpoint

@@ -18,6 +18,20 @@ CREATE TABLE "tag_decisions" (
 	CONSTRAINT "tag_decisions_document_id_concept_id_pk" PRIMARY KEY("document_id","concept_id")
 );
 --> statement-breakpoint
+CREATE TABLE "upload_jobs" (
+	"id" text PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"file_name" text NOT NULL,
+	"size_bytes" integer NOT NULL,
+	"stage" text NOT NULL,
+	"target_status" text NOT NULL,
+	"error_code" text,
+	"message" text,
+	"document_id" text,
+	"created_at" text NOT NULL,
+	"updated_at" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "summary" text;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "status" text DEFAULT 'published' NOT NULL;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "status_reason" text;--> statement-breakpoint
@@ -31,5 +45,6 @@ ALTER TABLE "notifications" ADD COLUMN "reason" text;--> statement-breakpoint
 ALTER TABLE "document_revisions" ADD CONSTRAINT "document_revisions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tag_decisions" ADD CONSTRAINT "tag_decisions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "document_revisions_document_idx" ON "document_revisions" USING btree ("document_id","version");--> statement-breakpoint
+CREATE INDEX "upload_jobs_user_idx" ON "upload_jobs" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "documents_status_idx" ON "documents" USING btree ("status","created_at");--> statement-breakpoint
 UPDATE "documents" SET "published_at" = "created_at" WHERE "status" = 'published';
