@@ -15,6 +15,8 @@ export interface SearchDocumentsParams {
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
+  /** Aborted when the client went away: the Meilisearch requests still running are cancelled. */
+  signal?: AbortSignal;
 }
 
 const TEXT_FIELDS = INDEXED_LANGUAGES.map(textField);
@@ -95,8 +97,9 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   const { activeFacets, queries } = buildSearchQueries(context, params);
   let responses;
   try {
-    responses = (await context.search.client.multiSearch({ queries })).results;
+    responses = (await context.search.client.multiSearch({ queries }, { signal: params.signal })).results;
   } catch (error) {
+    if (params.signal?.aborted) throw new ServiceUnavailableError('search_abandoned', 'The client went away before the search finished.');
     // The cause (addresses, keys' names) is for the log, not for the client.
     context.log.error('Meilisearch did not answer a search', error);
     throw new ServiceUnavailableError('search_unavailable', 'The search service did not answer; try again shortly.');
@@ -139,7 +142,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     // A pool that came back short holds every matching passage: a hit missing from it has none, so
     // only full pools are worth a follow-up query.
     const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
-    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing);
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing, params.signal);
     if (missing.length > 0 && relatedConcepts.length > 0) await attachEvidencePassages(context, missing, relatedConcepts);
   }
 
@@ -164,7 +167,7 @@ function formattedText(hit: Record<string, unknown>, language: string): string {
 }
 
 /** Best pages of each given hit, one query per hit in one round trip; returns the hits still without any. */
-async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[]): Promise<SearchHit[]> {
+async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[], signal?: AbortSignal): Promise<SearchHit[]> {
   const { search } = context;
   const queries = hits.map((hit) => ({
     indexUid: search.passages.uid,
@@ -178,7 +181,7 @@ async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchH
     matchingStrategy: 'all' as const,
     ...HIGHLIGHT_TAGS,
   }));
-  const results = (await search.client.multiSearch({ queries })).results;
+  const results = (await search.client.multiSearch({ queries }, { signal })).results;
   hits.forEach((hit, i) => {
     hit.passages = (results[i]?.hits ?? []).map((passage) => ({ page: Number(passage.page), snippet: formattedText(passage, hit.language) }));
   });

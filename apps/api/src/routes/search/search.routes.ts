@@ -14,9 +14,15 @@ export function searchRoutes(context: AppContext) {
       response: searchResponseSchema,
       errors: [503],
       rateLimit: 'search',
-      handler: ({ query }) => {
+      handler: ({ query, res }) => {
         const { q, sort, page, pageSize, ...filters } = query;
-        return context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters }));
+        // A client that gave up (timeout, navigation) no longer waits: its Meilisearch calls are cancelled, so
+        // under overload abandoned searches stop taking Meilisearch's time from the ones still waited for.
+        const abandoned = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) abandoned.abort();
+        });
+        return context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters, signal: abandoned.signal }));
       },
     }),
   ];
