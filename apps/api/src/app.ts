@@ -22,6 +22,7 @@ import { notificationRoutes } from './routes/notifications/notifications.routes'
 import { userRoutes } from './routes/users/users.routes';
 import { answerRoutes } from './routes/answers/answers.routes';
 import { partyRoutes } from './routes/parties/parties.routes';
+import { conventionRoutes } from './routes/convention/convention.routes';
 import { oaiRoutes } from './routes/oai/oai.routes';
 import { informeaRoutes } from './routes/informea/informea.routes';
 
@@ -31,7 +32,7 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...conventionRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
 }
 
 /**

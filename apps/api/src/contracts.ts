@@ -10,12 +10,13 @@
 import type { z } from 'zod';
 import type { answersResponse, answerView } from './routes/answers/answers.schemas';
 import type { partyProfileResponse, partySummary } from './routes/parties/parties.schemas';
+import type { conventionSectionResponse } from './routes/convention/convention.schemas';
 import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
 import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
-import type { searchResponseSchema } from './routes/search/search.schemas';
+import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
 export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
@@ -57,6 +58,8 @@ export type SearchDocumentsResult = z.infer<typeof searchResponseSchema>;
 export type FacetCounts = SearchDocumentsResult['facets'];
 /** A hit; its `snippet` (and its passages') is HTML-escaped text with <mark> only: safe to inject. */
 export type SearchHit = SearchDocumentsResult['hits'][number];
+/** GET /api/search/highlight-terms: words to highlight (whole words) on a document page. */
+export type HighlightTerms = z.infer<typeof highlightTermsResponseSchema>;
 export type SearchPassage = SearchHit['passages'][number];
 
 // ---------------------------------------------------------------------------------------------
@@ -113,3 +116,9 @@ export type AnswersResponse = z.infer<typeof answersResponse>;
 export type PartySummaryDto = z.infer<typeof partySummary>;
 /** A party's profile; `regionAnswers` counts, per question the party answered, its region's answers (`none` for blank). */
 export type PartyProfileDto = z.infer<typeof partyProfileResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// The Convention navigator (GET /api/convention/:id)
+
+/** An article or annex: its own text from a copy of the Convention and the documents that refer to it. */
+export type ConventionSectionDto = z.infer<typeof conventionSectionResponse>;

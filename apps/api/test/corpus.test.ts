@@ -1,12 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isReadmeLike } from '@mep/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusDir, startTestPlatform, type TestPlatform } from './platform';
 
-/** Every file under the corpus folder, as the CLI would collect it. */
+/** Every file under the corpus folder, as the CLI would collect it (a folder's README-like files are skipped). */
 function listCorpusFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((name) => !name.startsWith('.'))
+    .filter((name) => !name.startsWith('.') && !isReadmeLike(name))
     .flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listCorpusFiles(join(dir, name)) : [join(dir, name)]));
 }
 

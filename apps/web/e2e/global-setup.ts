@@ -123,7 +123,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const logPath = join(artifactsDir, 'mep-serve.log');
   const log = createWriteStream(logPath);
   console.log(`[e2e] starting mep serve on ${baseUrl} (data in ${dataDir}, log in ${logPath})`);
-  const child = spawn('pnpm', ['mep', 'serve', '--ingest', '../shared/corpus', ...REPORT_FIXTURES], {
+  const child = spawn('pnpm', ['mep', 'serve', '--migrate', '--ingest', '../shared/corpus', ...REPORT_FIXTURES], {
     cwd: repoRoot,
     // OCR recognises the first pages only: the browser tests should not share the cores with 150 pages of OCR.
     env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port), MEP_OCR_MAX_PAGES: '3' },

@@ -102,6 +102,7 @@ describe('the web app in Chromium against the real platform', () => {
 
   it('axe reports no violations on any page type, in English and Arabic; screenshots at desktop and 360 px', async () => {
     const pageTypes: [string, string][] = [
+      ['landing', '/'],
       ['search-results', '/search?q=mercury'],
       ['search-empty', '/search?q=qzxjvwk'],
       ['document', documentPath],

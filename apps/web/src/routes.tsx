@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { commonMessages } from './app/messages';
 import { navLabel, type RouteDef } from './app/routeTypes';
 import { isModerator } from './features/account/session';
+import { LandingPage } from './features/search/LandingPage';
 import { SearchPage } from './features/search/SearchPage';
 
 // The search page ships in the main bundle (first page most readers see, budget 150 KB gzipped);
@@ -31,7 +32,7 @@ export const routes: RouteDef[] = [
     component: SearchPage,
     nav: { href: '/search', label: navLabel(commonMessages, 'navSearch'), activeFor: ['/search', '/documents'] },
   },
-  { path: '/', component: SearchPage },
+  { path: '/', component: LandingPage },
   { path: '/documents/:id', component: DocumentPage },
   {
     path: '/explore',

@@ -52,7 +52,11 @@ function patchPgBuilders(): void {
   });
 }
 
-// COUNT(*) and other int8 results arrive as strings by default; numbers here fit in a double.
+// COUNT(*) and other int8 results arrive as strings by default; numbers here fit in a double. drizzle passes
+// node-postgres's global parsers with each query, so the global ones are set too (this process reads
+// PostgreSQL only through this module).
+pg.types.setTypeParser(20, (value: string) => Number(value));
+pg.types.setTypeParser(1700, (value: string) => Number.parseFloat(value));
 const types = {
   getTypeParser(oid: number, format?: any) {
     if (oid === 20) return (value: string) => Number(value);

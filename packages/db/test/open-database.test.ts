@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   closeDatabase,
@@ -110,6 +110,9 @@ describe(`the data layer (${testsUsePostgres() ? 'PostgreSQL' : 'SQLite'})`, () 
     expect((await db.select().from(documents).get())?.flags).toEqual(['a', 'b']);
     const inserted = await db.insert(users).values({ id: 'u2', displayName: 'B', createdAt: now }).returning({ id: users.id, digest: users.digestEnabled }).get();
     expect(inserted).toEqual({ id: 'u2', digest: true });
+    // Raw aggregates are numbers on both engines (PostgreSQL sends int8 and numeric as strings by default).
+    const raw = await db.select({ n: sql<number>`count(*)`, total: sql<number>`sum(${documents.sizeBytes})` }).from(documents).get();
+    expect(raw).toEqual({ n: 1, total: 1 });
     await closeDatabase(db);
   });
 });

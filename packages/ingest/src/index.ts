@@ -9,3 +9,5 @@ export * from './search/index-documents';
 export * from './pipeline';
 export * from './reports';
 export * from './ocr';
+export * from './search/stop-words';
+export * from './search/doctype-rank';

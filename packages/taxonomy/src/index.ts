@@ -6,3 +6,5 @@ export { findConceptsInQuery } from './query';
 export { buildSearchSynonyms } from './synonyms';
 export { BASE_IRI, conceptIri, exportSkosJsonLd, exportSkosTurtle } from './skos';
 export { normalizeText } from './normalize';
+export { locateConventionSections } from './convention-sections';
+export type { ConventionSection } from './convention-sections';

@@ -5,11 +5,15 @@
  *   document stays below the cut-off;
  * - themes, articles, annexes and mercury-specific topics need a mercury context (the document
  *   talks about mercury or Minamata several times), so a treaty that cites "article 14" of itself
- *   gets no Minamata tags.
+ *   gets no Minamata tags;
+ * - a party needs evidence of the country as a subject (see `acceptParty`): its name in the title or a
+ *   heading, or mentions spread over the document; a mention must be the name (party-mentions.ts), and
+ *   a country after a city ("Kumamoto, Japan") does not count.
  */
 import type { Concept, ConceptMatch, Evidence, TagInput } from './types';
 import { findLabelMatches, getMatcher } from './matcher';
-import { normalizeText, quoteOriginal } from './normalize';
+import { foldLabel, normalizeText, quoteOriginal } from './normalize';
+import { isHeadingLine, isNameMention, isPlaceQualifier } from './party-mentions';
 import { findReferences } from './refs';
 import { isContextFree, loadTaxonomy } from './taxonomy';
 import { tokenize } from './tokenize';
@@ -32,13 +36,25 @@ const MERCURY_RE = /mercur|ртут|زيبق|汞|水银|minamata|минамат|
 interface Tally {
   count: number;
   strong: number;
+  /** Parties: mentions on a heading line of their own. */
+  headings: number;
+  /** Articles and annexes: the evidence starts with the section's own heading. */
+  headingEvidence?: boolean;
   evidence: Evidence[];
   pages: Set<number>;
 }
 
-function addEvidence(t: Tally, page: number, quote: () => string): void {
+function addEvidence(t: Tally, page: number, quote: () => string, heading = false): void {
   // One snippet per page, so evidence shows the spread of the concept; quoting is lazy because
   // most matches never become evidence.
+  if (heading && !t.headingEvidence) {
+    // An article's own heading is the best evidence there is: it goes first, whatever came before
+    // (the definitions page cites Article 7 before Article 7 begins).
+    t.headingEvidence = true;
+    t.evidence = [{ page, text: quote() }, ...t.evidence.filter((e) => e.page !== page)].slice(0, MAX_EVIDENCE);
+    t.pages.add(page);
+    return;
+  }
   if (t.pages.has(page) || t.evidence.length >= MAX_EVIDENCE) return;
   t.pages.add(page);
   t.evidence.push({ page, text: quote() });
@@ -47,10 +63,38 @@ function addEvidence(t: Tally, page: number, quote: () => string): void {
 function tally(map: Map<string, Tally>, id: string): Tally {
   let t = map.get(id);
   if (!t) {
-    t = { count: 0, strong: 0, evidence: [], pages: new Set() };
+    t = { count: 0, strong: 0, headings: 0, evidence: [], pages: new Set() };
     map.set(id, t);
   }
   return t;
+}
+
+/** A party whose name heads this many other parties' lines is in a list (participants), not a heading. */
+const MAX_HEADED_PARTIES = 3;
+/** Mentions without a title or heading: at least this many, on at least this share of the pages (and two). */
+const PARTY_MIN_MENTIONS = 3;
+const PARTY_MIN_PAGE_SHARE = 0.1;
+
+let partyLabels: Map<string, string[]> | undefined;
+/** Every label of every party, folded and lower-cased, by concept id. */
+function labelsOfParty(id: string): string[] {
+  if (!partyLabels) {
+    partyLabels = new Map();
+    for (const c of loadTaxonomy().listConcepts('party')) {
+      partyLabels.set(c.id, [...Object.values(c.prefLabel), ...Object.values(c.altLabels).flat()].filter(Boolean).map(foldLabel));
+    }
+  }
+  return partyLabels.get(id) ?? [];
+}
+
+/**
+ * Evidence that a country is a subject of the document: its name in the title, on a heading line
+ * (unless many countries head lines: a list of participants), or repeated mentions spread over the pages.
+ */
+function acceptParty(t: Tally, pageCount: number, headedParties: number): boolean {
+  if (t.strong > 0) return true;
+  if (t.headings > 0 && headedParties <= MAX_HEADED_PARTIES) return true;
+  return t.count >= PARTY_MIN_MENTIONS && t.pages.size >= Math.max(2, Math.ceil(pageCount * PARTY_MIN_PAGE_SHARE));
 }
 
 function scoreOf(count: number, strong: number, tokens: number): number {
@@ -85,9 +129,15 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
     }
     for (const hit of findLabelMatches(m, norm.text, tokens)) {
       for (const id of hit.conceptIds) {
+        let heading = false;
+        if (id.startsWith('party:')) {
+          if (!isNameMention(norm.text, hit.start, hit.end, labelsOfParty(id)) || isPlaceQualifier(text, norm, hit.start)) continue;
+          heading = !isTitle && isHeadingLine(text, norm, hit.start, hit.end);
+        }
         const t = tally(found, id);
         if (isTitle) t.strong++;
         else t.count++;
+        if (heading) t.headings++;
         addEvidence(t, page, () => quoteOriginal(text, norm, hit.start, hit.end));
       }
     }
@@ -95,7 +145,7 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
       const t = tally(found, ref.conceptId);
       if (isTitle || ref.heading) t.strong++;
       if (!isTitle) t.count++;
-      addEvidence(t, page, () => quoteOriginal(text, norm, ref.start, ref.end));
+      addEvidence(t, page, () => quoteOriginal(text, norm, ref.start, ref.end), !isTitle && ref.heading);
     }
   };
 
@@ -104,12 +154,20 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
 
   const mercuryContext = mercuryInTitle || (mercury >= MERCURY_MIN && (mercury * 1000) / Math.max(tokenCount, 1) >= MERCURY_PER_1000);
   const result = new Map<string, ConceptMatch>();
+  const pageCount = input.pages.filter((p) => p.text).length;
+  const headedParties = [...found].filter(([id, t]) => id.startsWith('party:') && t.headings > 0).length;
   for (const [id, t] of found) {
     const c = tax.getConcept(id);
     if (!c) continue;
     if (needsMercuryContext(c) && !mercuryContext) continue;
-    if (t.count < 2 && t.strong === 0) continue;
-    const score = scoreOf(t.count, t.strong, tokenCount);
+    let strong = t.strong;
+    if (c.scheme === 'party') {
+      if (!acceptParty(t, pageCount, headedParties)) continue;
+      // A heading names the document's subject as a title does.
+      if (headedParties <= MAX_HEADED_PARTIES) strong += t.headings;
+    }
+    if (t.count < 2 && strong === 0) continue;
+    const score = scoreOf(t.count, strong, tokenCount);
     if (score < MIN_SCORE) continue;
     result.set(id, { conceptId: id, score, count: t.count, evidence: t.evidence });
   }

@@ -5,6 +5,7 @@ import { findConceptsInQuery } from '@mep/taxonomy';
 import type { FacetCounts, SearchDocumentsResult, SearchHit } from '../contracts';
 import type { AppContext } from '../context';
 import { ServiceUnavailableError } from '../errors';
+import { conceptLabelsIn, detectQueryLanguage, meaningfulWords, RERANK_WINDOW, scoreHit } from './search-ranking';
 import { HIGHLIGHT_TAGS, renderSnippet, snippetAround } from './snippets';
 
 export type FacetFilters = Record<FacetName, Array<string | number>>;
@@ -37,19 +38,35 @@ export function buildFilter(filters: FacetFilters, except?: FacetName): string[]
   return clauses;
 }
 
+/**
+ * True when the API re-ranks this search: a relevance search with words whose page lies within the
+ * first RERANK_WINDOW hits (deeper pages keep Meilisearch's order; readers rarely go there).
+ */
+function reranks(params: SearchDocumentsParams): boolean {
+  return params.q.trim() !== '' && params.sort === 'relevance' && params.pageSize > 0 && params.page * params.pageSize <= RERANK_WINDOW;
+}
+
+/** The order of a search: by date; browsing without words shows the Convention and decisions first, newest first. */
+function sortOf(params: SearchDocumentsParams): string[] | undefined {
+  if (params.sort === 'date') return ['dateTs:desc'];
+  return params.q.trim() === '' ? ['doctypeRank:desc', 'dateTs:desc'] : undefined;
+}
+
 /** The Meilisearch queries one search sends in its first (usually only) round trip. */
 export function buildSearchQueries(context: AppContext, params: SearchDocumentsParams) {
   const { search } = context;
   const filter = buildFilter(params.filters);
   const activeFacets = FACET_ATTRIBUTES.filter((facet) => params.filters[facet]?.length);
+  const rerank = reranks(params);
   const main = {
     indexUid: search.documents.uid,
     q: params.q,
     filter,
     facets: [...FACET_ATTRIBUTES],
-    page: params.pageSize === 0 ? 1 : params.page,
-    hitsPerPage: params.pageSize,
-    sort: params.sort === 'date' ? ['dateTs:desc'] : undefined,
+    page: params.pageSize === 0 || rerank ? 1 : params.page,
+    hitsPerPage: rerank ? RERANK_WINDOW : params.pageSize,
+    showRankingScore: rerank,
+    sort: sortOf(params),
     // No cropping here: a document's text can be hundreds of pages, and re-reading it for every hit
     // doubled the search time. The snippet is the best passage's, or the stored summary.
     attributesToRetrieve: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'summary'],
@@ -70,7 +87,8 @@ export function buildSearchQueries(context: AppContext, params: SearchDocumentsP
     params.q && params.pageSize > 0
       ? [
           { ...passageQuery(context, params.q, filter), limit: PASSAGE_POOL },
-          { ...passageQuery(context, params.q, filter), distinct: 'documentId', limit: Math.max(DISTINCT_POOL_MIN, params.page * params.pageSize * 2) },
+          // when the API re-ranks, any of the window's hits may reach the page: the pool covers them all
+          { ...passageQuery(context, params.q, filter), distinct: 'documentId', limit: Math.max(DISTINCT_POOL_MIN, rerank ? RERANK_WINDOW : params.page * params.pageSize * 2) },
         ]
       : [];
   return { activeFacets, queries: [main, ...perFacet, ...passages] };
@@ -115,8 +133,9 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     facets[facet] = { ...(facetResults[i]?.facetDistribution?.[facet] ?? {}) };
   });
 
-  const relatedConcepts = params.q ? findConceptsInQuery(params.q).map((match) => match.conceptId) : [];
-  const hits: SearchHit[] = mainResult.hits.map((hit) => ({
+  const conceptMatches = params.q ? findConceptsInQuery(params.q) : [];
+  const relatedConcepts = conceptMatches.map((match) => match.conceptId);
+  let hits: SearchHit[] = mainResult.hits.map((hit) => ({
     documentId: String(hit.id),
     title: String(hit.title),
     doctype: String(hit.doctype),
@@ -128,6 +147,12 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     snippet: renderSnippet(String(hit.summary ?? '')),
     passages: [],
   }));
+  if (reranks(params)) {
+    const signals = { queryConcepts: relatedConcepts, queryLanguage: detectQueryLanguage(params.q, conceptMatches, context.taxonomy), queryWords: meaningfulWords(params.q) };
+    const scores = new Map(hits.map((hit, i) => [hit, scoreHit(hit, Number(mainResult.hits[i]?._rankingScore ?? 0), signals)]));
+    // a stable sort: equal scores keep Meilisearch's order
+    hits = [...hits].sort((a, b) => scores.get(b)! - scores.get(a)!).slice((params.page - 1) * params.pageSize, params.page * params.pageSize);
+  }
   if (passageResult) {
     const byDocument = new Map(hits.map((hit) => [hit.documentId, hit]));
     for (const passage of passageResult.hits) {
@@ -138,12 +163,17 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
       const hit = byDocument.get(String(passage.documentId));
       if (hit && hit.passages.length === 0) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
     }
+    // The pages where the tagger found a concept the query names come from SQLite, without a second
+    // Meilisearch round trip (the search tail under load); the concept's label is highlighted there.
     let missing = hits.filter((hit) => hit.passages.length === 0);
+    if (missing.length > 0 && relatedConcepts.length > 0) {
+      await attachEvidencePassages(context, missing, relatedConcepts);
+      missing = missing.filter((hit) => hit.passages.length === 0);
+    }
     // A pool that came back short holds every matching passage: a hit missing from it has none, so
     // only full pools are worth a follow-up query.
     const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
-    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) missing = await fetchPassagesPerHit(context, params.q, missing, params.signal);
-    if (missing.length > 0 && relatedConcepts.length > 0) await attachEvidencePassages(context, missing, relatedConcepts);
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) await fetchPassagesPerHit(context, params.q, missing, params.signal);
   }
 
   for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
@@ -166,53 +196,68 @@ function formattedText(hit: Record<string, unknown>, language: string): string {
   return typeof value === 'string' ? renderSnippet(value) : '';
 }
 
-/** Best pages of each given hit, one query per hit in one round trip; returns the hits still without any. */
-async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[], signal?: AbortSignal): Promise<SearchHit[]> {
+/**
+ * The best page of each given hit in one query (`distinct` per document over just these documents),
+ * not one query per hit: the follow-up of a common phrase was the slowest part of a search.
+ */
+async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[], signal?: AbortSignal): Promise<void> {
   const { search } = context;
-  const queries = hits.map((hit) => ({
-    indexUid: search.passages.uid,
-    q,
-    filter: `documentId = ${JSON.stringify(hit.documentId)}`,
-    limit: PASSAGES_PER_HIT,
-    attributesToRetrieve: ['page'],
-    attributesToCrop: [textField(hit.language)],
-    attributesToHighlight: [textField(hit.language)],
-    cropLength: 30,
-    matchingStrategy: 'all' as const,
-    ...HIGHLIGHT_TAGS,
-  }));
-  const results = (await search.client.multiSearch({ queries }, { signal })).results;
-  hits.forEach((hit, i) => {
-    hit.passages = (results[i]?.hits ?? []).map((passage) => ({ page: Number(passage.page), snippet: formattedText(passage, hit.language) }));
-  });
-  return hits.filter((hit) => hit.passages.length === 0);
+  const byDocument = new Map(hits.map((hit) => [hit.documentId, hit]));
+  const [result] = (
+    await search.client.multiSearch({
+      queries: [
+        {
+          indexUid: search.passages.uid,
+          q,
+          filter: `documentId IN [${hits.map((hit) => JSON.stringify(hit.documentId)).join(', ')}]`,
+          distinct: 'documentId',
+          limit: hits.length,
+          attributesToRetrieve: ['documentId', 'page'],
+          attributesToCrop: TEXT_FIELDS,
+          attributesToHighlight: TEXT_FIELDS,
+          cropLength: 30,
+          ...HIGHLIGHT_TAGS,
+        },
+      ],
+    }, { signal })
+  ).results;
+  for (const passage of result?.hits ?? []) {
+    const hit = byDocument.get(String(passage.documentId));
+    if (hit && hit.passages.length === 0) hit.passages.push({ page: Number(passage.page), snippet: formattedText(passage, hit.language) });
+  }
 }
 
 /**
  * A query in another language than the document finds no words on its pages: such hits show the pages
- * where the tagger found the concepts the query names.
+ * where the tagger found the concepts the query names, with the concept's label in the document's own
+ * language highlighted (not the tagger's whole evidence sentence).
  */
 async function attachEvidencePassages(context: AppContext, needEvidence: SearchHit[], queryConcepts: string[]): Promise<void> {
+  const documentIds = needEvidence.map((h) => h.documentId);
   const evidenceRows = await context.db
     .select()
     .from(documentConcepts)
-    .where(and(inArray(documentConcepts.documentId, needEvidence.map((h) => h.documentId)), inArray(documentConcepts.conceptId, queryConcepts)))
-    .all();
+    .where(and(inArray(documentConcepts.documentId, documentIds), inArray(documentConcepts.conceptId, queryConcepts)));
+  const citedPageNumbers = [...new Set(evidenceRows.flatMap((row) => row.evidence.map((e) => e.page)))];
   // One read of the cited pages for all hits, rather than one per piece of evidence.
-  const citedPages = await context.db
-    .select({ documentId: pages.documentId, page: pages.page, text: pages.text })
-    .from(pages)
-    .where(and(inArray(pages.documentId, needEvidence.map((h) => h.documentId)), inArray(pages.page, [...new Set(evidenceRows.flatMap((row) => row.evidence.map((e) => e.page)))])))
-    .all();
+  const citedPages = citedPageNumbers.length
+    ? await context.db
+        .select({ documentId: pages.documentId, page: pages.page, text: pages.text })
+        .from(pages)
+        .where(and(inArray(pages.documentId, documentIds), inArray(pages.page, citedPageNumbers)))
+    : [];
   const pageText = new Map(citedPages.map((p) => [`${p.documentId}:${p.page}`, p.text]));
   for (const hit of needEvidence) {
-    const evidence = evidenceRows.filter((row) => row.documentId === hit.documentId).flatMap((row) => row.evidence);
+    const rows = evidenceRows.filter((row) => row.documentId === hit.documentId);
     const seen = new Set<number>();
-    for (const item of evidence) {
-      // page 0 is the title: not a passage to jump to
-      if (item.page < 1 || seen.has(item.page) || seen.size >= PASSAGES_PER_HIT) continue;
-      seen.add(item.page);
-      hit.passages.push({ page: item.page, snippet: snippetAround(pageText.get(`${hit.documentId}:${item.page}`) ?? item.text, item.text) });
+    for (const row of rows) {
+      const labels = conceptLabelsIn(context.taxonomy, [row.conceptId], hit.language);
+      for (const item of row.evidence) {
+        // page 0 is the title: not a passage to jump to
+        if (item.page < 1 || seen.has(item.page) || seen.size >= PASSAGES_PER_HIT) continue;
+        seen.add(item.page);
+        hit.passages.push({ page: item.page, snippet: snippetAround(pageText.get(`${hit.documentId}:${item.page}`) ?? item.text, labels.length ? labels : [item.text]) });
+      }
     }
   }
 }

@@ -6,9 +6,11 @@ import { SEARCH_FACETS } from '@mep/vocabulary';
 
 export type {
   ConceptDetail,
+  ConventionSectionDto as ConventionSection,
   DocumentConcept,
   DocumentDetail,
   FacetCounts,
+  HighlightTerms,
   PageText,
   RelatedResponse,
   SearchHit,

@@ -7,11 +7,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ExtractionError, IngestError, reviveIngestError } from '../errors';
 import { checkExtractable, DEFAULT_MAX_BYTES } from './extract';
 import type { AnalyzedDocument, SandboxRequest, SandboxResponse } from './sandbox-protocol';
+import { resolveChildCommand } from './sandbox-entry';
 
 /** Per-call bounds of {@link extractInSandbox}. */
 export interface SandboxOptions {
@@ -76,17 +75,6 @@ interface Worker {
   watchdog?: NodeJS.Timeout;
   /** Set when the pool itself killed the child, so the exit is not reported a second time. */
   settled: boolean;
-}
-
-/** How to start the child entry: the .ts source needs the tsx loader, a compiled .js does not. */
-function resolveChildCommand(): { entry: string; execArgv: string[] } {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = fileURLToPath(new URL('./sandbox-child.ts', here));
-    const tsx = createRequire(here).resolve('tsx');
-    return { entry, execArgv: ['--import', pathToFileURL(tsx).href] };
-  }
-  return { entry: fileURLToPath(new URL('./sandbox-child.js', here)), execArgv: [] };
 }
 
 /** Resident memory of a process in MB, from /proc (Linux); undefined elsewhere or once it exited. */

@@ -5,7 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { documentConcepts, documents, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
-import { analyzeDocument } from '../extract/analyze';
+import { analyzeDocument, OTHER_LANGUAGE_FLAG } from '../extract/analyze';
 import { isCleanText } from '../extract/quality';
 import type { ExtractedDocument } from '../extract/types';
 import type { SearchConnection } from '../search/connect-search';
@@ -60,7 +60,13 @@ export async function applyRecognizedText(
   const update: Partial<typeof documents.$inferInsert> = { updatedAt: new Date().toISOString() };
   if (oldCodes.has('title-from-file-name') && !facts.flags.includes('title-from-file-name')) update.title = facts.title;
   const languageWasGuessed = oldCodes.has('language-from-file-name') || oldCodes.has('language-from-metadata') || row.language === 'other';
-  if (languageWasGuessed && facts.language !== 'other' && !facts.flags.some((f) => f.startsWith('language-from'))) update.language = facts.language;
+  const withText = recognised.filter((p) => p.text.trim().length > 0);
+  const mean = withText.length ? withText.reduce((n, p) => n + (p.ocrConfidence ?? 0), 0) / withText.length : 0;
+  // A language outside the six is believed from recognised text only when it was read with confidence:
+  // poorly recognised text looks like some other language to any detector.
+  const believable = facts.language !== 'other' || (withText.length > 0 && mean >= result.lowConfidenceThreshold && facts.otherLanguage !== undefined);
+  if (languageWasGuessed && believable && !facts.flags.some((f) => f.startsWith('language-from'))) update.language = facts.language;
+  const finalLanguage = update.language ?? row.language;
   if (!row.symbol && facts.symbol) update.symbol = facts.symbol;
   if (!row.date && facts.date) {
     update.date = facts.date;
@@ -72,11 +78,12 @@ export async function applyRecognizedText(
     const c = code(f);
     if (c === 'title-from-file-name') return update.title === undefined;
     if (c === 'language-from-file-name' || c === 'language-from-metadata') return update.language === undefined;
+    // The ISO code of an `other` document is the recognised text's when the language was re-read.
+    if (c === OTHER_LANGUAGE_FLAG) return update.language === undefined && finalLanguage === 'other';
     if (c === 'low-quality-text') return stillRejected.length > 0;
     return !REPLACED_BY_OCR.includes(c) && !SET_BY_OCR.includes(c);
   });
-  const withText = recognised.filter((p) => p.text.trim().length > 0);
-  const mean = withText.length ? withText.reduce((n, p) => n + (p.ocrConfidence ?? 0), 0) / withText.length : 0;
+  if (update.language === 'other' && facts.otherLanguage) flags.push(`${OTHER_LANGUAGE_FLAG}: ${facts.otherLanguage}`);
   if (withText.length > 0) flags.push(`ocr: text recognised from the page images of ${withText.length} page(s), mean confidence ${Math.round(mean)}%`);
   else if (usable.length === 0) flags.push('no-text: no text was found on the page images');
   if (result.lowConfidencePages.length > 0) {

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, documents, ocrJobs, openDatabase, pages, type Db } from '@mep/db';
 import { createTestDatabaseTarget } from '@mep/db/testing';
@@ -125,6 +125,39 @@ describe('the OCR stage', () => {
       await ocr.idle();
       const doc = (await store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!)).get())!;
       expect(doc.flags).toContain('no-text: no text was found on the page images');
+    } finally {
+      await ocr.close();
+      await closeDatabase(store.db);
+    }
+  });
+
+  it('files a scanned Portuguese page as `other` with its ISO code, read from the recognised text', { timeout: 180_000 }, async () => {
+    // A text PDF in Portuguese (outside the six), then its page as an image only.
+    const source = await PDFDocument.create();
+    const font = await source.embedFont(StandardFonts.Helvetica);
+    const page = source.addPage([595, 842]);
+    const lines = [
+      'Plano de acao nacional sobre o mercurio',
+      'O governo apresenta o seu plano nacional para reduzir o uso de mercurio na mineracao',
+      'de ouro artesanal e de pequena escala. As comunidades mineiras receberao formacao',
+      'sobre tecnicas sem mercurio, e as autoridades vao acompanhar as emissoes e as',
+      'liberacoes para o ambiente. Os resultados serao comunicados todos os anos a',
+      'Conferencia das Partes, com os dados de cada regiao do pais e as licoes aprendidas.',
+    ];
+    lines.forEach((line, i) => page.drawText(line, { x: 50, y: 780 - i * 22, size: 13, font }));
+    const textPdf = join(dir, 'pt-source.pdf');
+    writeFileSync(textPdf, await source.save());
+    const scanned = join(dir, 'plano-nacional.pdf');
+    await makeScan(textPdf, scanned);
+    const store = await openStore();
+    const ocr = await createOcrService(store);
+    try {
+      const [outcome] = await ingestFiles([scanned], { ...store, ocr });
+      expect(outcome!.status).toBe('ingested');
+      await ocr.idle();
+      const [doc] = await store.db.select().from(documents).where(eq(documents.id, outcome!.documentId!));
+      expect(doc?.language).toBe('other');
+      expect(doc?.flags).toContain('language-other: pt');
     } finally {
       await ocr.close();
       await closeDatabase(store.db);

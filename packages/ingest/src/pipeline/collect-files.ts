@@ -7,11 +7,28 @@ export interface CollectedFile {
   problem?: string;
 }
 
+/** A folder's notes about itself (README.md, SOURCES.md, CHANGELOG.txt …): Markdown or text, not a document of the collection. */
+const README_LIKE = /^(?:readme|sources|changelog|changes|contributing|license|licence|notice|authors|index)(?:\.(?:md|markdown|txt|rst))?$/iu;
+
+/** True for a file name that describes its folder rather than being one of its documents. */
+export function isReadmeLike(fileName: string): boolean {
+  return README_LIKE.test(fileName);
+}
+
+export interface CollectOptions {
+  /**
+   * Ingest README-like files found inside folders (they become `doctype:other`, ranked last). Off by
+   * default: `mep ingest corpus/` skips them; a README named on the command line is always ingested.
+   */
+  includeReadmes?: boolean;
+}
+
 /**
- * Expands files and folders (recursively, in name order, skipping hidden entries and links) into the
- * list of files to ingest. A missing path is reported, not thrown, so one typo does not stop a batch.
+ * Expands files and folders (recursively, in name order, skipping hidden entries, links and, unless
+ * asked, README-like files) into the list of files to ingest. A missing path is reported, not thrown,
+ * so one typo does not stop a batch.
  */
-export async function collectFiles(paths: readonly string[]): Promise<CollectedFile[]> {
+export async function collectFiles(paths: readonly string[], options: CollectOptions = {}): Promise<CollectedFile[]> {
   const files: CollectedFile[] = [];
   const seen = new Set<string>();
   const visit = async (path: string, explicit: boolean): Promise<void> => {
@@ -35,6 +52,7 @@ export async function collectFiles(paths: readonly string[]): Promise<CollectedF
       }
       for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         if (entry.name.startsWith('.') || entry.isSymbolicLink()) continue;
+        if (entry.isFile() && !options.includeReadmes && isReadmeLike(entry.name)) continue;
         if (entry.isDirectory() || entry.isFile()) await visit(join(absolute, entry.name), false);
       }
     } else if (info.isFile()) {

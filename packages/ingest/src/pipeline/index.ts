@@ -1,2 +1,2 @@
-export { collectFiles, type CollectedFile } from './collect-files';
+export { collectFiles, isReadmeLike, type CollectedFile, type CollectOptions } from './collect-files';
 export { documentIdFor, ingestBytes, ingestFiles, type IngestDependencies, type IngestOptions, type IngestOutcome, type IngestStatus } from './ingest-files';

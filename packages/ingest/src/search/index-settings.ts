@@ -1,5 +1,6 @@
 import type { Settings } from 'meilisearch';
 import { DOCUMENT_LANGUAGES, LANGUAGE_INFO, SEARCH_FACETS, UN_LANGUAGES } from '@mep/vocabulary';
+import { ALL_STOP_WORDS } from './stop-words';
 
 const textAttributes = DOCUMENT_LANGUAGES.map((language) => `text_${language}`);
 
@@ -18,14 +19,22 @@ function equalityFilters(attributes: string[]): Settings['filterableAttributes']
   return [{ attributePatterns: attributes, features: { facetSearch: false, filter: { equality: true, comparison: false } } }];
 }
 
+/**
+ * What both indexes share: function words of the six languages never match, and only whole words do
+ * (no prefix search: a Spanish "de" lit up "devices"; readers type whole words, and the index is smaller).
+ */
+const wordMatching = { stopWords: [...ALL_STOP_WORDS], prefixSearch: 'disabled' } satisfies Settings;
+
 /** Settings of the documents index: one record per document. */
 export function documentsIndexSettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['title', 'symbol', 'conceptLabels', ...textAttributes],
     filterableAttributes: equalityFilters([...FACET_ATTRIBUTES, 'topic']),
-    sortableAttributes: ['dateTs', 'title'],
+    // doctypeRank orders browsing without a query (Convention text and decisions first; see search-records).
+    sortableAttributes: ['dateTs', 'title', 'doctypeRank'],
     displayedAttributes: ['id', 'title', 'symbol', 'date', 'year', 'lang', 'doctype', 'concepts', 'summary', 'pageCount', 'flags'],
     localizedAttributes,
+    ...wordMatching,
     synonyms,
     faceting: { maxValuesPerFacet: 300 },
     pagination: { maxTotalHits: 10_000 },
@@ -43,6 +52,7 @@ export function passagesIndexSettings(synonyms: Record<string, string[]>): Setti
     sortableAttributes: ['dateTs'],
     displayedAttributes: ['id', 'documentId', 'page', 'lang', ...textAttributes],
     localizedAttributes,
+    ...wordMatching,
     synonyms,
     faceting: { maxValuesPerFacet: 300 },
     pagination: { maxTotalHits: 10_000 },

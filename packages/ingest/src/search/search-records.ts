@@ -3,6 +3,7 @@ import { documentConcepts, documents, ocrJobs, pages, type Db } from '@mep/db';
 import type { Taxonomy } from '@mep/taxonomy';
 import { DOCUMENT_LANGUAGES, type DocumentLanguage, type SearchFacet } from '@mep/vocabulary';
 import { isCleanText } from '../extract/quality';
+import { doctypeRank } from './doctype-rank';
 
 /** Languages that get their own localized text attribute in Meilisearch: every document language. */
 export const INDEXED_LANGUAGES = DOCUMENT_LANGUAGES;
@@ -38,6 +39,8 @@ export interface DocumentSearchRecord extends FacetFields, Partial<Record<`text_
   /** Labels of the document's concepts in all six languages: what makes a French query find an English text. */
   conceptLabels: string[];
   flags: string[];
+  /** The document type's rank (DOCTYPE_RANK): browsing without a query sorts by it. */
+  doctypeRank: number;
 }
 
 export interface PassageSearchRecord extends FacetFields, Partial<Record<`text_${IndexedLanguage}`, string>> {
@@ -107,6 +110,7 @@ export async function buildSearchRecords(db: Db, taxonomy: Taxonomy, documentId:
     summary: summarize(fullText),
     conceptLabels: [...labels],
     flags: row.flags,
+    doctypeRank: doctypeRank(row.doctype),
     ...facets,
     [field]: fullText.slice(0, DOCUMENT_TEXT_LIMIT),
   };

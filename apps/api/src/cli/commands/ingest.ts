@@ -11,12 +11,19 @@ import { createCommandLogger, withLogScope } from '../../observability/logger';
  * Ingests paths with a progress bar (or one line per file when not on a terminal) and prints the final
  * table. Returns the outcomes so `serve --ingest` can reuse it.
  */
-export async function runIngest(context: AppContext, paths: string[], out: NodeJS.WriteStream = process.stdout, signal?: AbortSignal): Promise<IngestOutcome[]> {
+export async function runIngest(
+  context: AppContext,
+  paths: string[],
+  out: NodeJS.WriteStream = process.stdout,
+  signal?: AbortSignal,
+  options: { includeReadmes?: boolean } = {},
+): Promise<IngestOutcome[]> {
   const bar = out.isTTY ? new SingleBar({ format: 'Ingesting [{bar}] {value}/{total} {file}', hideCursor: true }, Presets.shades_classic) : undefined;
   // One id per run on every log line it causes, so a file's story can be followed in the logs.
   const outcomes = await withLogScope({ ingestRunId: randomUUID() }, () =>
     ingestFiles(paths, context, {
       signal,
+      includeReadmes: options.includeReadmes,
       onStart: (total) => bar?.start(total, 0, { file: '' }),
       onOutcome: (outcome, done, total) => {
         context.metrics.ingestJobs.inc({ outcome: outcome.status });
@@ -102,12 +109,13 @@ export function registerIngestCommand(program: Command): void {
     .command('ingest')
     .description('ingest files and folders into the repository (exits non-zero if any file failed)')
     .argument('<paths...>', 'files or folders')
-    .action(async (paths: string[]) => {
+    .option('--include-readmes', "also ingest a folder's README-like files (README.md, SOURCES.md …) as doctype:other, ranked last")
+    .action(async (paths: string[], options: { includeReadmes?: boolean }) => {
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
         await context.ocr.resumePending();
-        const outcomes = await runIngest(context, paths);
+        const outcomes = await runIngest(context, paths, process.stdout, undefined, { includeReadmes: options.includeReadmes });
         await waitForOcr(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
       } finally {

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { searchDocuments } from '../../services/search-documents';
-import { searchQuerySchema, searchResponseSchema } from './search.schemas';
+import { listHighlightTerms } from '../../services/highlight-terms';
+import { highlightTermsQuerySchema, highlightTermsResponseSchema, searchQuerySchema, searchResponseSchema } from './search.schemas';
 
 export function searchRoutes(context: AppContext) {
   return [
@@ -24,6 +25,17 @@ export function searchRoutes(context: AppContext) {
         });
         return context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters, signal: abandoned.signal }));
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/search/highlight-terms',
+      tag: 'search',
+      summary: "Words a document page highlights for a query: the query's meaningful words and the labels, in the document's language, of the concepts it names.",
+      query: highlightTermsQuerySchema,
+      response: highlightTermsResponseSchema,
+      errors: [404],
+      rateLimit: 'search',
+      handler: ({ query }) => listHighlightTerms(context, query.q, query.document),
     }),
   ];
 }

@@ -60,3 +60,15 @@ export const searchResponseSchema = z.object({
   facets: objectOf(SEARCH_FACETS, counts),
   relatedConcepts: z.array(z.string()),
 });
+
+/** GET /api/search/highlight-terms: what a document page highlights for the query that led to it. */
+export const highlightTermsQuerySchema = z.object({
+  q: z.string().max(500, 'the query is limited to 500 characters').transform((q) => q.replace(/\s+/g, ' ').trim()),
+  document: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id'),
+});
+
+export const highlightTermsResponseSchema = z.object({
+  terms: z
+    .array(z.string())
+    .describe("The query's meaningful words (no stop words) and, in the document's language, the labels of the concepts the query names; longest first. Highlight whole words only."),
+});

@@ -38,14 +38,30 @@ describe('document page', () => {
     expect(calls).toContain('/api/documents/doc-convention/pages/13');
   });
 
+  it("highlights, for a query in another language, the concept's words in the document's language, and whole words only", async () => {
+    stubDocumentApi({ '/api/search/highlight-terms': () => ({ terms: ['ملغم الأسنان', 'dental amalgam', 'amalgam'] }) });
+    renderApp('/documents/doc-convention?q=%D9%85%D9%84%D8%BA%D9%85%20%D8%A7%D9%84%D8%A3%D8%B3%D9%86%D8%A7%D9%86#page-12');
+    const mark = await screen.findByText('Dental amalgam', { selector: 'mark' });
+    expect(mark.closest('.page-text')?.querySelectorAll('mark')).toHaveLength(1);
+    expect(screen.getByText(/are highlighted/)).toBeTruthy();
+  });
+
+  it('says no word is highlighted when none of the terms is on the page, and never marks inside a word', async () => {
+    stubDocumentApi({ '/api/search/highlight-terms': () => ({ terms: ['de', 'phase'] }) });
+    renderApp('/documents/doc-convention?q=de%20phase#page-12');
+    expect(await screen.findByText('No word of your search “de phase” appears on this page.')).toBeTruthy();
+    expect(document.querySelector('.page-text mark')).toBeNull();
+    expect(screen.queryByText(/are highlighted/)).toBeNull();
+  });
+
   it('loads the PDF only when asked and offers a download', async () => {
     stubDocumentApi();
-    const { container } = renderApp('/documents/doc-convention');
+    const { container } = renderApp('/documents/doc-convention#page-12');
     const download = await screen.findByRole('link', { name: /Download the original/ });
     expect(download.getAttribute('href')).toBe('/api/documents/doc-convention/file?download=1');
     expect(container.querySelector('iframe')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Show the PDF here' }));
-    expect(container.querySelector('iframe')?.getAttribute('src')).toBe('/api/documents/doc-convention/file');
+    expect(container.querySelector('iframe')?.getAttribute('src')).toBe('/api/documents/doc-convention/file#page=12');
   });
 
   it('lists the forum threads that discuss the document', async () => {

@@ -109,7 +109,7 @@ export default function DocumentPage({ params }: PageProps) {
           <div className="document-layout">
             <div className="document-main">
               <PageViewer documentId={doc.id} pageCount={pageCount} page={page} q={q} jumpedTo={hashPage !== null} pageHref={pageHref} textProps={documentTextProps(doc.language)} />
-              <OriginalFile doc={doc} />
+              <OriginalFile doc={doc} page={page} />
             </div>
             <div className="document-side">
               <section aria-labelledby="concepts-heading">

@@ -10,9 +10,10 @@ function withDownloadFlag(fileUrl: string): string {
 
 /**
  * The original file. The PDF is only fetched when the reader asks to see it: on a slow link a
- * multi-megabyte download should be a choice, not a side effect of opening the page.
+ * multi-megabyte download should be a choice, not a side effect of opening the page. It opens at the
+ * page being read (`#page=N`, which browsers' PDF viewers follow).
  */
-export function OriginalFile({ doc }: { doc: DocumentDetail }) {
+export function OriginalFile({ doc, page }: { doc: DocumentDetail; /** The page being read: the PDF opens there. */ page: number }) {
   const t = useT(documentMessages);
   const { lang } = useLanguage();
   const [showPdf, setShowPdf] = useState(false);
@@ -32,7 +33,7 @@ export function OriginalFile({ doc }: { doc: DocumentDetail }) {
         ) : null}
       </p>
       <div id="pdf-frame-slot">
-        {isPdf && showPdf ? <iframe className="pdf-frame" src={doc.fileUrl} title={t('pdfFrameTitle', { title: doc.title })} /> : null}
+        {isPdf && showPdf ? <iframe className="pdf-frame" src={`${doc.fileUrl}#page=${page}`} title={t('pdfFrameTitle', { title: doc.title })} /> : null}
       </div>
     </section>
   );

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { PageText } from '../../api/types';
+import type { HighlightTerms, PageText } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { ReadableText } from '../../components/ReadableText';
 import { Loading } from '../../components/Loading';
 import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
-import { highlightText } from './highlight';
+import { highlightText, listQueryTerms } from './highlight';
 import { documentMessages } from './messages';
 
 interface PageViewerProps {
@@ -28,6 +29,10 @@ interface PageViewerProps {
 export function PageViewer({ documentId, pageCount, page, q, jumpedTo, pageHref, textProps }: PageViewerProps) {
   const t = useT(documentMessages);
   const { state, retry } = useApi<PageText>(`/api/documents/${encodeURIComponent(documentId)}/pages/${page}`);
+  // The words to highlight: the query's own and, in the document's language, the concepts it names.
+  const termsApi = useApi<HighlightTerms>(q ? `/api/search/highlight-terms?${new URLSearchParams({ q, document: documentId })}` : null, { cache: true });
+  const terms = termsApi.state.status === 'success' ? termsApi.state.data.terms : termsApi.state.status === 'error' ? listQueryTerms(q) : null;
+  const highlighted = state.status === 'success' && q && terms ? highlightText(state.data.text, terms) : null;
   const [pageInput, setPageInput] = useState(String(page));
   const region = useRef<HTMLElement>(null);
   useEffect(() => setPageInput(String(page)), [page]);
@@ -49,7 +54,7 @@ export function PageViewer({ documentId, pageCount, page, q, jumpedTo, pageHref,
   return (
     <section id={`page-${page}`} className="page-viewer" aria-labelledby="page-viewer-heading" ref={region} tabIndex={-1}>
       <h2 id="page-viewer-heading">{t('textHeading', { page, total: pageCount })}</h2>
-      {q ? <p className="hint">{t('highlightNote', { query: q })}</p> : null}
+      {highlighted ? <p className="hint">{t(highlighted.count > 0 ? 'highlightNote' : 'noHighlightNote', { query: q })}</p> : null}
       <div className="page-controls">
         {page > 1 ? <Link href={pageHref(page - 1)}>{t('previousPage')}</Link> : <span />}
         <form className="page-jump" onSubmit={handleGo}>
@@ -75,7 +80,7 @@ export function PageViewer({ documentId, pageCount, page, q, jumpedTo, pageHref,
         state.data.text.trim() ? (
           <>
             {state.data.ocrConfidence !== null ? <p className="hint">{t('ocrPageNote', { confidence: Math.round(state.data.ocrConfidence) })}</p> : null}
-            <div className="page-text" {...textProps}>{highlightText(state.data.text, q)}</div>
+            <ReadableText text={state.data.text} mark={highlighted && terms ? (text) => highlightText(text, terms).nodes : undefined} textProps={textProps} />
           </>
         ) : (
           <p className="hint">{t('emptyPage')}</p>

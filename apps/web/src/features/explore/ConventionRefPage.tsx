@@ -1,4 +1,4 @@
-import type { ConceptDetail, SearchResponse } from '../../api/types';
+import type { ConceptDetail, ConventionSection } from '../../api/types';
 import { useApi } from '../../api/useApi';
 import type { PageProps } from '../../app/routeTypes';
 import { ConceptChips } from '../../components/ConceptChips';
@@ -13,33 +13,41 @@ import { splitConventionLabel, useConventionLabel, useTaxonomy } from '../../tax
 import { documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { useDocumentLanguageName } from '../search/useFacetLabel';
 import { conventionRefHref, findNeighbours, parseConventionRef, THEME_IDS } from './convention';
+import { ConventionText } from './ConventionText';
 import { exploreMessages } from './messages';
 
 /** Documents listed here; the search page has the rest, with facets. */
 const REFERRING_LIMIT = 10;
 
-function ReferringDocuments({ conceptId }: { conceptId: string }) {
+/** The documents that refer to the article, best first, each with the pages that do. */
+function ReferringDocuments({ conceptId, section }: { conceptId: string; section: ConventionSection }) {
   const t = useT(exploreMessages);
   const languageName = useDocumentLanguageName();
-  const { state, retry } = useApi<SearchResponse>(`/api/search?article=${encodeURIComponent(conceptId)}&page=1&pageSize=${REFERRING_LIMIT}`);
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorPanel error={state.error} onRetry={retry} />;
-  const { hits, total } = state.data;
+  const hits = section.referring;
   if (hits.length === 0) return <p>{t('noReferring')}</p>;
   return (
     <>
       <ul className="related-list">
         {hits.map((hit) => (
           <li key={hit.documentId}>
-            <Link href={documentHref(hit.documentId, '')} {...documentTextProps(hit.language)}>
+            <Link href={documentHref(hit.documentId, '', hit.evidence[0]?.page)} {...documentTextProps(hit.language)}>
               {hit.title}
             </Link>
-            <p className="result-meta">{[hit.symbol, languageName(hit.language), hit.year ? String(hit.year) : null].filter(Boolean).join(' · ')}</p>
+            <p className="result-meta">
+              {[hit.symbol, languageName(hit.language), hit.year ? String(hit.year) : null].filter(Boolean).join(' · ')}
+              {hit.evidence.length > 0 ? ' · ' : null}
+              {hit.evidence.map((e, i) => (
+                <span key={e.page}>
+                  {i > 0 ? ', ' : null}
+                  <Link href={documentHref(hit.documentId, '', e.page)}>{t('evidencePage', { page: e.page })}</Link>
+                </span>
+              ))}
+            </p>
           </li>
         ))}
       </ul>
       <p>
-        <Link href={toSearchHref(newSearch({ filters: { article: [conceptId] } }))}>{t('openInSearch', { count: total })}</Link>
+        <Link href={toSearchHref(newSearch({ filters: { article: [conceptId] } }))}>{t('openInSearch', { count: section.referringTotal })}</Link>
       </p>
     </>
   );
@@ -54,6 +62,7 @@ export default function ConventionRefPage({ params }: PageProps) {
   const kind = pathname.startsWith('/annexes/') ? 'annex' : 'article';
   const conceptId = parseConventionRef(kind, params.ref ?? '');
   const { state, retry } = useApi<ConceptDetail>(conceptId ? `/api/taxonomy/concepts/${encodeURIComponent(conceptId)}` : null);
+  const section = useApi<ConventionSection>(conceptId ? `/api/convention/${encodeURIComponent(conceptId)}?lang=${lang}&limit=${REFERRING_LIMIT}` : null);
   const conventionLabel = useConventionLabel();
   const { ref, title } = conceptId ? splitConventionLabel(state.data ?? concepts.get(conceptId), conceptId, lang) : { ref: null, title: null };
   useDocumentTitle(ref ? `${ref}${title ? ` — ${title}` : ''}` : t('unknownRef'));
@@ -81,6 +90,9 @@ export default function ConventionRefPage({ params }: PageProps) {
         {title ? <span className="ref-title">{title}</span> : null}
       </PageHeading>
       {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={retry} /> : null}
+      {section.state.status === 'loading' ? <Loading /> : null}
+      {section.state.status === 'error' ? <ErrorPanel error={section.state.error} onRetry={section.retry} /> : null}
+      {section.state.status === 'success' ? <ConventionText section={section.state.data} /> : null}
       {themes.length > 0 ? (
         <section aria-labelledby="ref-themes-heading">
           <h2 id="ref-themes-heading">{t('themesOfRef')}</h2>
@@ -95,7 +107,7 @@ export default function ConventionRefPage({ params }: PageProps) {
       ) : null}
       <section aria-labelledby="ref-docs-heading">
         <h2 id="ref-docs-heading">{t('referringHeading')}</h2>
-        <ReferringDocuments conceptId={conceptId} />
+        {section.state.status === 'success' ? <ReferringDocuments conceptId={conceptId} section={section.state.data} /> : null}
       </section>
       <nav className="ref-neighbours" aria-label={t('neighboursNav')}>
         {previous ? (
