@@ -51,6 +51,8 @@ export interface Config {
   oaiAdminEmail: string;
   /** Background OCR of image-only and unreadable PDF pages. */
   ocr: OcrSettings;
+  /** Longest wait between two tries of a search index update while Meilisearch is away (`MEP_SEARCH_RETRY_MAX_MS`). */
+  searchRetryMaxMs: number;
 }
 
 /** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
@@ -73,6 +75,7 @@ export const configEnvSchema = z.object({
     .optional(),
   MEP_RATE_LIMIT_SCALE: z.coerce.number().min(1).max(100_000).default(1),
   MEP_MARKDOWN_BUDGET_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  MEP_SEARCH_RETRY_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MEP_METRICS_TOKEN: z.string().min(16, 'MEP_METRICS_TOKEN must be at least 16 characters').optional(),
   MEP_SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(3000),
@@ -123,6 +126,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(e.MEP_TRUST_PROXY),
     rateLimitScale: e.MEP_RATE_LIMIT_SCALE,
     markdownBudgetMs: e.MEP_MARKDOWN_BUDGET_MS,
+    searchRetryMaxMs: e.MEP_SEARCH_RETRY_MAX_MS,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.MEP_METRICS_TOKEN,
     shutdown: { delayMs: e.MEP_SHUTDOWN_DELAY_MS, timeoutMs: e.MEP_SHUTDOWN_TIMEOUT_MS },

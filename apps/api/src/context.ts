@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '@mep/db';
-import { closeSandboxPools, connectSearch, createBlobStore, createOcrService, type BlobStore, type OcrService, type SearchConnection } from '@mep/ingest';
+import { closeSandboxPools, connectSearch, createBlobStore, createDocumentIndexWorker, createOcrService, type BlobStore, type OcrService, type SearchConnection, type SearchOutboxWorker } from '@mep/ingest';
 import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
@@ -26,6 +26,11 @@ export interface AppContext {
   lifecycle: { draining: boolean };
   /** Background OCR of image-only pages (`available: false` with a reason when Tesseract is missing). */
   ocr: OcrService;
+  /**
+   * Applies the search outbox (documents here; the forum runtime adds posts) in the background, retrying
+   * while Meilisearch is away. Services write outbox rows in their transactions and `notify()` it after commit.
+   */
+  searchOutbox: SearchOutboxWorker;
 }
 
 /**
@@ -49,8 +54,12 @@ export async function createContext(
       taxonomy,
     });
     const events = createEventBus((name, error) => log.error(`A listener of ${name} failed`, error));
-    const ocr = await createOcrService({ db, blobs, taxonomy, search }, config.ocr);
-    return { config, db, blobs, search, taxonomy, events, log, metrics: createMetrics(), lifecycle: { draining: false }, ocr };
+    const searchOutbox = createDocumentIndexWorker(db, search, taxonomy, { maxBackoffMs: config.searchRetryMaxMs, onError: (message, error) => log.error(message, error) });
+    const ocr = await createOcrService({ db, blobs, taxonomy, search, searchOutbox }, config.ocr);
+    const metrics = createMetrics();
+    metrics.setOutboxLagSource(() => searchOutbox.lagSeconds());
+    searchOutbox.start();
+    return { config, db, blobs, search, taxonomy, events, log, metrics, lifecycle: { draining: false }, ocr, searchOutbox };
   } catch (error) {
     await closeDatabase(db);
     throw error;
@@ -60,6 +69,7 @@ export async function createContext(
 /** Stops the extraction sandboxes, the Markdown threads and the embedded Meilisearch (if any), and closes the database. */
 export async function closeContext(context: AppContext): Promise<void> {
   await context.ocr.close();
+  await context.searchOutbox.stop();
   await closeSandboxPools();
   await closeMarkdownPool();
   await context.search.close();

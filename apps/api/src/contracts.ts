@@ -13,7 +13,7 @@ import type { partyProfileResponse, partySummary } from './routes/parties/partie
 import type { conventionSectionResponse } from './routes/convention/convention.schemas';
 import type { changePasswordResponse, publicUserSchema, registerResponse, selfUserSchema, sessionResponse } from './routes/auth/auth.schemas';
 import type { documentResponse, pageResponse, pagesResponse, relatedResponse } from './routes/documents/documents.schemas';
-import type { discussionsResponse, documentCardSchema, forumSchema, postSchema, threadSchema } from './routes/forums/forums.schemas';
+import type { discussionsResponse, documentCardSchema, forumSchema, historyResponse, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
@@ -40,6 +40,8 @@ export type DocumentCardDto = z.infer<typeof documentCardSchema>;
 /** A post; `id` is ever-increasing (order by it, de-duplicate on it); `html` is sanitized and empty when hidden or deleted; `body` (Markdown) only for the author and moderators. */
 export type PostDto = z.infer<typeof postSchema>;
 export type NotificationDto = z.infer<typeof notificationSchema>;
+/** GET /api/posts/:id/history: earlier versions (author and moderators) and audit events (moderators). */
+export type PostHistoryResponse = z.infer<typeof historyResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts (POST /api/auth/register, /api/auth/sign-in, /api/auth/password)

@@ -32,6 +32,13 @@ export class ForbiddenError extends ApiError {
   }
 }
 
+/** A signed-in user whose e-mail address is not confirmed yet tried to post. */
+export class EmailUnverifiedError extends ApiError {
+  constructor() {
+    super('email_unverified', 'Confirm your e-mail address (open the link we sent) before posting; you can ask for a new link from your account page.', 403);
+  }
+}
+
 export class NotFoundError extends ApiError {
   constructor(what: string) {
     super('not_found', `${what} was not found.`, 404);

@@ -2,16 +2,16 @@
 // a repository document shows on that document's page and under the search page's Discussions tab; a
 // moderator (created with `mep user create`) sees the reported post in the moderation page. Each page
 // is axe-checked in English and Arabic, and screenshotted.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { confirmEmail, createUserWithCli } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
+const mailDir = inject('mailDir');
 const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'a long enough password';
 const stamp = Date.now().toString(36);
@@ -55,9 +55,12 @@ beforeAll(async () => {
   await waitForSettled(page);
   await page.getByLabel('Name shown to others').fill('Nadia');
   await page.getByLabel('E-mail').fill(`nadia-${stamp}@e2e.test`);
+  const nadiaEmail = `nadia-${stamp}@e2e.test`;
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/forums\/asgm$/);
+  await confirmEmail(page, baseUrl, mailDir, nadiaEmail);
+  await page.goto(`${baseUrl}/forums/asgm`);
   await waitForSettled(page);
   await page.getByLabel('Title').fill(THREAD_TITLE);
   await page.getByLabel('Message (Markdown)').fill(`We tried ${WORD} at a small mine; see [the document](/documents/${documentId}).`);
@@ -135,12 +138,7 @@ describe('forums in the search and document pages, and the moderation page', () 
       return;
     }
     const email = `mod-${stamp}@e2e.test`;
-    const created = spawnSync('pnpm', ['--silent', 'mep', 'user', 'create', '--email', email, '--role', 'moderator', '--name', 'Moana', '--password-stdin'], {
-      cwd: repoRoot,
-      env: { ...process.env, MEP_DATA_DIR: dataDir },
-      input: PASSWORD,
-      encoding: 'utf8',
-    });
+    const created = createUserWithCli(dataDir, { email, role: 'moderator', name: 'Moana', password: PASSWORD });
     expect(created.status, created.stderr).toBe(0);
 
     const context = await newContext('en');

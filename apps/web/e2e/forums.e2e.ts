@@ -2,9 +2,11 @@
 // second browser (another profile, signed out) sees a new post arrive live, once, announced politely.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { confirmEmail } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 
 const baseUrl = inject('baseUrl');
+const mailDir = inject('mailDir');
 let browser: Browser;
 
 const XSS_BODY = [
@@ -30,10 +32,14 @@ async function register(page: Page, name: string): Promise<void> {
   await page.goto(`${baseUrl}/register?next=%2Fforums%2Fasgm`);
   await waitForSettled(page);
   await page.getByLabel('Name shown to others').fill(name);
-  await page.getByLabel('E-mail').fill(`${name.toLowerCase()}-${Date.now()}@e2e.test`);
+  const email = `${name.toLowerCase()}-${Date.now()}@e2e.test`;
+  await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill('a long enough password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL(/\/forums\/asgm$/);
+  // Posting needs a confirmed address: open the link from the welcome e-mail, then back to the forum.
+  await confirmEmail(page, baseUrl, mailDir, email);
+  await page.goto(`${baseUrl}/forums/asgm`);
   await waitForSettled(page);
 }
 

@@ -8,12 +8,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startMailCatcher } from './mail';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     /** The platform's MEP_DATA_DIR, for CLI commands in tests (e.g. creating a moderator); '' if unknown. */
     dataDir: string;
+    /** Where the test SMTP server writes each e-mail the platform sends (one file each); '' if unknown. */
+    mailDir: string;
   }
 }
 
@@ -114,6 +117,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     buildWebApp();
     project.provide('baseUrl', external.replace(/\/$/, ''));
     project.provide('dataDir', process.env.MEP_E2E_DATA_DIR ?? '');
+    project.provide('mailDir', process.env.MEP_E2E_MAIL_DIR ?? '');
     return undefined;
   }
   buildWebApp();
@@ -121,12 +125,15 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const logPath = join(artifactsDir, 'mep-serve.log');
+  // E-mails (verification links, resets) go to a real SMTP server that files them for the tests to read.
+  const mailDir = mkdtempSync(join(tmpdir(), 'mep-web-e2e-mail-'));
+  const smtp = await startMailCatcher(mailDir);
   const log = createWriteStream(logPath);
   console.log(`[e2e] starting mep serve on ${baseUrl} (data in ${dataDir}, log in ${logPath})`);
   const child = spawn('pnpm', ['mep', 'serve', '--migrate', '--ingest', '../shared/corpus', ...REPORT_FIXTURES], {
     cwd: repoRoot,
     // OCR recognises the first pages only: the browser tests should not share the cores with 150 pages of OCR.
-    env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port), MEP_OCR_MAX_PAGES: '3' },
+    env: { ...process.env, MEP_DATA_DIR: dataDir, PORT: String(port), MEP_OCR_MAX_PAGES: '3', SMTP_URL: smtp.url },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -135,7 +142,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const teardown = async () => {
     await stopProcessGroup(child);
     log.end();
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mailDir, { recursive: true, force: true });
   };
   try {
     const started = Date.now();
@@ -147,5 +156,6 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   project.provide('baseUrl', baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('mailDir', mailDir);
   return teardown;
 }

@@ -13,9 +13,13 @@ const ConventionRefPage = lazy(() => import('./features/explore/ConventionRefPag
 const ForumsPage = lazy(() => import('./features/forums/ForumsPage'));
 const ForumPage = lazy(() => import('./features/forums/ForumPage'));
 const ThreadPage = lazy(() => import('./features/forums/ThreadPage'));
+const NewThreadPage = lazy(() => import('./features/forums/NewThreadPage'));
 const NotificationsPage = lazy(() => import('./features/forums/NotificationsPage'));
 const SignInPage = lazy(() => import('./features/account/SignInPage'));
 const RegisterPage = lazy(() => import('./features/account/RegisterPage'));
+const ForgotPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.ResetPasswordPage })));
+const VerifyEmailPage = lazy(() => import('./features/account/EmailLinkPages').then((m) => ({ default: m.VerifyEmailPage })));
 const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
@@ -53,10 +57,14 @@ export const routes: RouteDef[] = [
     nav: { href: '/forums', label: navLabel(commonMessages, 'navForums'), activeFor: ['/forums', '/notifications', '/account'] },
   },
   { path: '/forums/threads/:threadId', component: ThreadPage },
+  { path: '/forums/new', component: NewThreadPage },
   { path: '/forums/:forumId', component: ForumPage },
   { path: '/notifications', component: NotificationsPage },
   { path: '/sign-in', component: SignInPage },
   { path: '/register', component: RegisterPage },
+  { path: '/forgot-password', component: ForgotPasswordPage },
+  { path: '/reset-password', component: ResetPasswordPage },
+  { path: '/verify-email', component: VerifyEmailPage },
   { path: '/account', component: ProfilePage },
   {
     path: '/moderation',

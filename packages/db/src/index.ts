@@ -18,3 +18,4 @@ export { isUniqueViolation, jsonArrayContains, likeInsensitive, lockRowsForUpdat
 export { UnmigratedDatabaseError, migrationsFolders } from './migrations';
 export { TransactionMisuseError } from './transaction-scope';
 export { copyDatabase, tablesInDependencyOrder, type CopyReport, type TableCopyReport } from './copy-database';
+export { findPostgresTool, isEmptyDatabaseTarget, restoreDatabaseSnapshot, snapshotDatabase, snapshotFileName } from './snapshot';

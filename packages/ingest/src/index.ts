@@ -6,6 +6,7 @@ export * from './search/connect-search';
 export * from './search/index-settings';
 export * from './search/search-records';
 export * from './search/index-documents';
+export * from './search/search-outbox';
 export * from './pipeline';
 export * from './reports';
 export * from './ocr';

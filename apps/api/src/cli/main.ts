@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackupCommands } from './commands/backup';
 import { registerDatabaseCommands } from './commands/db';
 import { registerIngestCommand } from './commands/ingest';
 import { registerReindexCommand } from './commands/reindex';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerTaxonomyCommands(program);
   registerUserCommands(program);
   registerDatabaseCommands(program);
+  registerBackupCommands(program);
   return program;
 }
 

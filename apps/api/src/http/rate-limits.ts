@@ -20,7 +20,7 @@ import { isModerator } from '../policies';
 import { viewerOf } from '../routes/auth/auth.middleware';
 
 /** The throttled actions; a route names its own with `rateLimit`. */
-export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'posting' | 'preview' | 'upload' | 'search';
+export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search';
 
 /** IPv6 prefix length that counts as one client. */
 export const IPV6_SUBNET = 56;
@@ -31,6 +31,8 @@ export const RATE_LIMITS = {
   signIn: { limit: 20, windowMs: 15 * 60_000, key: 'network' },
   register: { limit: 10, windowMs: 60 * 60_000, key: 'network' },
   passwordChange: { limit: 10, windowMs: 15 * 60_000, key: 'user' },
+  /** Reset requests and link openings per network: each request sends an e-mail. */
+  passwordReset: { limit: 10, windowMs: 60 * 60_000, key: 'network' },
   /** New threads, replies and edits (moderators exempt); threads.ts also allows 5 new posts a minute. */
   posting: { limit: 30, windowMs: 60_000, key: 'user' },
   preview: { limit: 60, windowMs: 60_000, key: 'user' },

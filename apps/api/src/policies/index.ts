@@ -3,7 +3,7 @@
  * socket handlers call these pure functions; the role-matrix test (policies.test.ts) walks them through
  * every HTTP route and socket event.
  */
-import { AuthenticationRequiredError, ForbiddenError, NotFoundError } from '../errors';
+import { AuthenticationRequiredError, EmailUnverifiedError, ForbiddenError, NotFoundError } from '../errors';
 import type { Role } from '@mep/vocabulary';
 
 /** Who is asking: an anonymous reader or a signed-in user, with their private-forum memberships. */
@@ -16,6 +16,8 @@ export interface Viewer {
   privateForumIds: ReadonlySet<string>;
   /** Hash of the session token, when signed in (used to sign out this session only). */
   sessionId: string | null;
+  /** The account's address is confirmed; only then may it post. Anonymous: false. */
+  emailVerified: boolean;
 }
 
 /** A viewer known to be signed in: what `authorize` leaves behind. */
@@ -28,6 +30,7 @@ export const ANONYMOUS: Viewer = Object.freeze({
   displayName: null,
   privateForumIds: new Set<string>(),
   sessionId: null,
+  emailVerified: false,
 });
 
 export interface ForumResource {
@@ -100,3 +103,11 @@ export function authorize(allowed: boolean, viewer: Viewer, hide?: string): asse
  * admins. (Issue 13: the curator role is another helper's.)
  */
 export const canCorrectAnswers = isModerator;
+
+/**
+ * Posting (new threads and replies) needs a confirmed e-mail address: 403 `email_unverified`
+ * otherwise. Accounts made by an administrator start verified; self-registered ones after their link.
+ */
+export function assertEmailVerified(viewer: SignedInViewer): void {
+  if (!viewer.emailVerified) throw new EmailUnverifiedError();
+}

@@ -86,6 +86,15 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
     call: () => ({ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'a long enough password', newPassword: 'Another quite long passphrase 42' } }),
     expect: signedIn,
   },
+  'POST /api/auth/password-reset': { call: () => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: 'known@mep.test' } }), expect: all('ok') },
+  // The token is not valid: 400 for everyone (no role needed; the token is the credential).
+  'POST /api/auth/password-reset/confirm': { call: () => ({ method: 'POST', path: '/api/auth/password-reset/confirm', body: { token: 'x'.repeat(43), newPassword: 'Another quite long passphrase 42' } }), expect: all('pass') },
+  'POST /api/auth/verify-email': { call: () => ({ method: 'POST', path: '/api/auth/verify-email', body: { token: 'x'.repeat(43) } }), expect: all('pass') },
+  'POST /api/auth/verify-email/resend': { call: () => ({ method: 'POST', path: '/api/auth/verify-email/resend' }), expect: signedIn },
+  'POST /api/auth/email': {
+    call: () => ({ method: 'POST', path: '/api/auth/email', body: { password: 'a long enough password', newEmail: `moved-${randomBytes(4).toString('hex')}@mep.test` } }),
+    expect: signedIn,
+  },
   'POST /api/auth/sign-out': { call: () => ({ method: 'POST', path: '/api/auth/sign-out' }), expect: all('ok') },
   'POST /api/auth/sign-out-everywhere': { call: () => ({ method: 'POST', path: '/api/auth/sign-out-everywhere' }), expect: signedIn },
 
@@ -165,7 +174,7 @@ async function quickUser(role: UserRole): Promise<{ userId: string; token: strin
   const userId = `u_matrix_${counter}`;
   await platform.context.db
     .insert(users)
-    .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString() })
+    .values({ id: userId, email: `matrix-${counter}@mep.test`, passwordHash, displayName: `Matrix ${counter}`, role, party: role === 'focal_point' ? 'party:KEN' : null, createdAt: new Date().toISOString(), emailVerifiedAt: new Date().toISOString() })
     .run();
   return { userId, token: (await createSession(platform.context.db, userId)).token };
 }

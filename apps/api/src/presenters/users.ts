@@ -20,5 +20,6 @@ export function presentSelf(user: UserRow): SelfUserDto {
     locale: user.locale,
     digestEnabled: user.digestEnabled,
     createdAt: user.createdAt,
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }

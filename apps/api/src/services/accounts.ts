@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EventBus } from '../events';
 import type { Viewer } from '../policies';
+import { issueAccountToken } from './account-tokens';
 import { sendQueuedEmails } from './digest';
 import { normalizeDisplayName } from './display-names';
 import { assertStrongPassword } from './password-policy';
@@ -22,9 +24,14 @@ export interface NewUser {
   role?: UserRole;
   party?: string | null;
   locale?: string | null;
+  /**
+   * Whether the address counts as verified from the start: yes for accounts an administrator makes
+   * (CLI); self-registration passes false and sends a verification link (see account-email.ts).
+   */
+  emailVerified?: boolean;
 }
 
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 /** Checks the few rules a role carries: a focal point speaks for exactly one party. */
 function checkRoleParty(role: UserRole, party: string | null | undefined): void {
@@ -54,6 +61,7 @@ export async function createUser(db: Db, input: NewUser, now = new Date()): Prom
     digestEnabled: true,
     createdAt: now.toISOString(),
     deletedAt: null,
+    emailVerifiedAt: input.emailVerified === false ? null : now.toISOString(),
   };
   try {
     await db.insert(users).values(row).run();
@@ -85,7 +93,7 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
   assertStrongPassword(input.password, [email, displayName]);
   let created: UserRow | undefined;
   try {
-    created = await createUser(db, { ...input, email, displayName, role: 'member' });
+    created = await createUser(db, { ...input, email, displayName, role: 'member', emailVerified: false });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
     await hashPassword(input.password);
@@ -93,8 +101,13 @@ export async function registerMember(context: Pick<AppContext, 'db' | 'config' |
   const existing = created ?? await db.select().from(users).where(eq(users.email, email)).get();
   if (!existing) return;
   const site = context.config.publicUrl.replace(/\/$/, '');
+  // A new account gets the link that verifies its address (needed before posting) in its welcome e-mail.
+  const verifyLink = created ? `${site}/verify-email?token=${await issueAccountToken(db, created.id, 'email_verification', email)}` : '';
   const mail = created
-    ? { subject: 'Welcome to the Minamata Exchange Platform', text: `Hello ${created.displayName},\n\nYour account is ready: sign in at ${site}/sign-in with this e-mail address and the password you chose.\n` }
+    ? {
+        subject: 'Welcome to the Minamata Exchange Platform',
+        text: `Hello ${created.displayName},\n\nYour account is ready: sign in at ${site}/sign-in with this e-mail address and the password you chose.\nTo take part in the forums, confirm this address by opening:\n${verifyLink}\n\nThe link works once, for 7 days.\n`,
+      }
     : {
         subject: 'Someone tried to register with your e-mail address',
         text: `Hello ${existing.displayName},\n\nSomeone (perhaps you) tried to create an account on the Minamata Exchange Platform with this e-mail address, which already has one. Nothing was changed.\nTo use your account, sign in at ${site}/sign-in. If you have forgotten your password, reset it from that page.\n`,
@@ -160,7 +173,16 @@ export async function updateProfile(db: Db, userId: string, patch: { displayName
   if (patch.displayName !== undefined) values.displayName = await normalizeDisplayName(db, patch.displayName, await getUser(db, userId));
   if (patch.locale !== undefined) values.locale = patch.locale;
   if (patch.digestEnabled !== undefined) values.digestEnabled = patch.digestEnabled;
-  if (Object.keys(values).length) await db.update(users).set(values).where(eq(users.id, userId)).run();
+  if (Object.keys(values).length) {
+    await db.transaction(async (tx) => {
+      await tx.update(users).set(values).where(eq(users.id, userId)).run();
+      // The posts index shows the author's name.
+      if (values.displayName !== undefined) {
+        const postIds = (await tx.select({ id: posts.id }).from(posts).where(eq(posts.authorId, userId)).all()).map((p) => p.id);
+        await enqueueSearchUpdates(tx, 'post', postIds);
+      }
+    });
+  }
   return getUser(db, userId);
 }
 
@@ -217,6 +239,8 @@ export async function deleteAccount(db: Db, events: EventBus, userId: string, pa
       await tx.delete(flags).where(eq(flags.reporterId, userId)).run();
       // Earlier versions of their posts are personal data too.
       if (postIds.length) await tx.delete(postRevisions).where(inArray(postRevisions.postId, postIds)).run();
+      // Their posts stay searchable under "deleted user".
+      await enqueueSearchUpdates(tx, 'post', postIds);
       await tx.update(users)
         .set({ email: null, passwordHash: null, displayName: '', party: null, locale: null, digestEnabled: false, deletedAt: now.toISOString() })
         .where(eq(users.id, userId))

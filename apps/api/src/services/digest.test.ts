@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../config';
 import { createEventBus } from '../events';
 import { createUser } from './accounts';
-import { queueDailyDigests, sendQueuedEmails } from './digest';
+import { claimQueuedEmails, queueDailyDigests, sendQueuedEmails } from './digest';
 import { setFollow } from './forums';
 import { viewerForUser } from './sessions';
 import { createReply, createThread } from './threads';
@@ -21,6 +21,7 @@ interface Received {
 }
 
 let dir: string;
+let target: string;
 let db: Db;
 let smtp: SMTPServer;
 let smtpPort: number;
@@ -29,7 +30,8 @@ const log = { info: () => {}, error: (m: string, e?: unknown) => console.error(m
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-digest-'));
-  db = await openDatabase(await createTestDatabaseTarget(dir));
+  target = await createTestDatabaseTarget(dir);
+  db = await openDatabase(target);
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -103,5 +105,21 @@ describe('daily digest e-mails through the outbox and a real SMTP server', () =>
     expect(row?.attempts).toBe(1);
     expect(row?.lastError).toBeTruthy();
     expect(row?.sentAt).toBeNull();
+  });
+
+  it('gives each queued e-mail to one flusher when several processes claim at once', async () => {
+    const now = new Date().toISOString();
+    await db.insert(outbox).values(Array.from({ length: 40 }, (_, i) => ({ dedupeKey: `test:claim:${i}`, toAddress: `c${i}@mep.test`, subject: 's', text: 't', createdAt: now }))).run();
+    // Separate connections, as separate processes or nodes would have.
+    const others = await Promise.all([openDatabase(target), openDatabase(target)]);
+    try {
+      const claims = await Promise.all([db, ...others].flatMap((handle) => [claimQueuedEmails(handle, 9), claimQueuedEmails(handle, 9)]));
+      const ids = claims.flat().filter((row) => row.dedupeKey.startsWith('test:claim:')).map((row) => row.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Claimed rows are not claimed again while their lease runs.
+      expect((await claimQueuedEmails(db, 500)).filter((row) => ids.includes(row.id))).toEqual([]);
+    } finally {
+      await Promise.all(others.map((handle) => closeDatabase(handle)));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { notifications, outbox, users } from '@mep/db';
-import { and, asc, eq, inArray, isNotNull, isNull, lt, lte } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context';
 import { escapeHtml } from './markdown';
@@ -11,6 +12,8 @@ type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
 
 /** Attempts before an e-mail is left alone (it stays in the outbox with its last error). */
 export const MAX_SEND_ATTEMPTS = 5;
+/** How long a claimed e-mail is reserved for its sender; 500 SMTP sends fit well within it. */
+const EMAIL_LEASE_MS = 10 * 60_000;
 
 /**
  * Queues one digest e-mail per user with unread notifications not yet sent in a digest. At most one
@@ -89,22 +92,41 @@ export function sendQueuedEmails(context: DigestCtx): Promise<{ sent: number; fa
 }
 let flushing: Promise<unknown> = Promise.resolve();
 
+/**
+ * Claims up to `limit` unsent e-mails for this caller, oldest first. One UPDATE sets a lease only on rows
+ * without a live one, so two processes (or API nodes) flushing at once never take the same row (SQLite runs
+ * it alone; PostgreSQL re-checks the condition on a row another transaction just claimed). A process that
+ * dies mid-send leaves the lease to expire and the e-mail to the next flush.
+ */
+export async function claimQueuedEmails(db: DigestCtx['db'], limit = 500, now = new Date()): Promise<(typeof outbox.$inferSelect)[]> {
+  const token = randomUUID();
+  const free = or(isNull(outbox.claimedUntil), lt(outbox.claimedUntil, now.toISOString()));
+  const due = db.select({ id: outbox.id }).from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS), free)).orderBy(asc(outbox.id)).limit(limit);
+  const rows = await db
+    .update(outbox)
+    .set({ claimedBy: token, claimedUntil: new Date(now.getTime() + EMAIL_LEASE_MS).toISOString() })
+    .where(and(inArray(outbox.id, due), isNull(outbox.sentAt), free))
+    .returning()
+    .all();
+  return rows.sort((a, b) => a.id - b.id);
+}
+
 async function flushOutbox(context: DigestCtx): Promise<{ sent: number; failed: number; skipped: boolean }> {
   const { db, config } = context;
   if (!config.smtpUrl) return { sent: 0, failed: 0, skipped: true };
   const transport = nodemailer.createTransport(config.smtpUrl);
-  const rows = await db.select().from(outbox).where(and(isNull(outbox.sentAt), lt(outbox.attempts, MAX_SEND_ATTEMPTS))).orderBy(asc(outbox.id)).limit(500).all();
+  const rows = await claimQueuedEmails(db);
   let sent = 0;
   let failed = 0;
   try {
     for (const row of rows) {
       try {
         await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.text, ...(row.html ? { html: row.html } : {}) });
-        await db.update(outbox).set({ sentAt: nowIso(), attempts: row.attempts + 1, lastError: null }).where(eq(outbox.id, row.id)).run();
+        await db.update(outbox).set({ sentAt: nowIso(), attempts: row.attempts + 1, lastError: null, claimedBy: null, claimedUntil: null }).where(eq(outbox.id, row.id)).run();
         sent += 1;
       } catch (error) {
         failed += 1;
-        await db.update(outbox).set({ attempts: row.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500) }).where(eq(outbox.id, row.id)).run();
+        await db.update(outbox).set({ attempts: row.attempts + 1, lastError: String((error as Error).message ?? error).slice(0, 500), claimedBy: null, claimedUntil: null }).where(eq(outbox.id, row.id)).run();
         context.log.error(`Sending e-mail ${row.id} failed`, error);
       }
     }

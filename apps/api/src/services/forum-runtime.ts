@@ -42,7 +42,7 @@ export async function startForumRuntime(context: AppContext, options: { digests?
       if (timer) clearInterval(timer);
       indexer.stop();
       await running;
-      await indexer.idle();
+      // Pending index updates are rows in the search outbox: the next worker (any node) applies them.
     },
   };
 }

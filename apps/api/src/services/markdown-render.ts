@@ -7,8 +7,12 @@ import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { DocumentCardDto } from '../realtime/events';
 
-/** `/documents/<id>` on this site, relative or absolute (any origin: the path is what identifies it). */
-const DOCUMENT_LINK = /^(?:https?:\/\/[^/\s]+)?\/documents\/([A-Za-z0-9_-]{1,128})\/?(?:[?#].*)?$/;
+/**
+ * `/documents/<id>` on this site, relative or absolute (any origin: the path is what identifies it),
+ * with an optional query and fragment; the fragment is kept when it names a page (`#page-N`).
+ */
+const DOCUMENT_LINK = /^(?:https?:\/\/[^/\s]+)?\/documents\/([A-Za-z0-9_-]{1,128})\/?(?:\?[^#]*)?(?:#(.*))?$/;
+const PAGE_ANCHOR = /^page-[1-9]\d{0,5}$/;
 
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (value: string) =>
@@ -20,7 +24,7 @@ export const escapeHtml = (value: string) =>
  */
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'a', 'span', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub'],
-  allowedAttributes: { a: ['href', 'title', 'class', 'data-document-id', 'rel'], span: ['class'], code: ['class'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedAttributes: { a: ['href', 'title', 'class', 'data-document-id', 'data-doctype', 'rel'], span: ['class', 'data-year'], code: ['class'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedClasses: { a: ['doc-card'], span: ['doc-card__title', 'doc-card__meta'], code: [/^language-[\w-]+$/] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
@@ -30,6 +34,22 @@ const SANITIZE: sanitizeHtml.IOptions = {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'nofollow ugc noopener' } }),
   },
 };
+
+/**
+ * One link to a repository document → one card. The card keeps the link's page anchor and, when the
+ * author wrote link text, that text (the title fills in for a bare URL). The meta line carries the
+ * document type id and year as data attributes: posts are rendered once for readers of six
+ * languages, so the web app puts the type's label in the reader's language; the slug written here
+ * is what e-mails and search see.
+ */
+function documentCardHtml(card: DocumentCardDto, fragment: string | undefined, linkTextHtml: string | null): string {
+  const anchor = fragment && PAGE_ANCHOR.test(fragment) ? `#${fragment}` : '';
+  const href = `/documents/${encodeURIComponent(card.id)}${anchor}`;
+  const title = linkTextHtml?.trim() ? linkTextHtml : escapeHtml(card.title);
+  const meta = [card.doctype.replace(/^doctype:/, ''), card.year ?? ''].filter(Boolean).join(' · ');
+  const year = card.year ? ` data-year="${card.year}"` : '';
+  return `<a class="doc-card" data-document-id="${escapeHtml(card.id)}" data-doctype="${escapeHtml(card.doctype)}" href="${escapeHtml(href)}"><span class="doc-card__title">${title}</span> <span class="doc-card__meta"${year}>${escapeHtml(meta)}</span></a>`;
+}
 
 export interface RenderedMarkdown {
   html: string;
@@ -51,8 +71,7 @@ export function renderMarkdownHtml(markdown: string, cards: Readonly<Record<stri
         const card = match ? cards[match[1] as string] : undefined;
         if (card) {
           if (!linked.includes(card.id)) linked.push(card.id);
-          const meta = [card.doctype.replace(/^doctype:/, ''), card.year ?? ''].filter(Boolean).join(' · ');
-          return `<a class="doc-card" data-document-id="${escapeHtml(card.id)}" href="/documents/${encodeURIComponent(card.id)}"><span class="doc-card__title">${escapeHtml(card.title)}</span> <span class="doc-card__meta">${escapeHtml(meta)}</span></a>`;
+          return documentCardHtml(card, match?.[2], token.text === token.href ? null : this.parser.parseInline(token.tokens));
         }
         const text = this.parser.parseInline(token.tokens);
         const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';

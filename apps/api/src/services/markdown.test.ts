@@ -76,10 +76,29 @@ describe('Markdown → sanitized HTML', () => {
     expect(rendered.documentIds).toEqual(['doc123']);
     expect(rendered.html).toContain('class="doc-card"');
     expect(rendered.html).toContain('data-document-id="doc123"');
-    expect(rendered.html).toContain('Minamata Convention &lt;on&gt; Mercury');
-    expect(rendered.html).toContain('convention-text · 2013');
+    expect(rendered.html).toContain('<span class="doc-card__title">the text</span>');
+    expect(rendered.html).toContain('data-doctype="doctype:convention-text"');
+    expect(rendered.html).toContain('<span class="doc-card__meta" data-year="2013">convention-text · 2013</span>');
     expect(rendered.html).toContain('<a href="/documents/nope" rel="nofollow ugc noopener">missing</a>');
     expectInert(rendered.html);
+  });
+
+  it('gives one card per link, keeping its page anchor and link text (the title for a bare URL)', async () => {
+    const { html, documentIds } = await renderMarkdown(
+      db,
+      'See [Article 7, p. 12](/documents/doc123?q=asgm#page-12), https://mep.example/documents/doc123 and [again](/documents/doc123#evil"onclick).',
+    );
+    expect(documentIds).toEqual(['doc123']);
+    const cards = [...html.matchAll(/<a class="doc-card"[^>]*>.*?<\/a>/g)].map((m) => m[0]);
+    expect(cards).toHaveLength(3);
+    expect(cards[0]).toContain('href="/documents/doc123#page-12"');
+    expect(cards[0]).toContain('<span class="doc-card__title">Article 7, p. 12</span>');
+    expect(cards[1]).toContain('href="/documents/doc123"');
+    expect(cards[1]).toContain('Minamata Convention &lt;on&gt; Mercury');
+    // Only `#page-N` survives as an anchor.
+    expect(cards[2]).toContain('href="/documents/doc123"');
+    expect(cards[2]).toContain('>again</span>');
+    expectInert(html);
   });
 
   it('turns HTML into plain text for search and e-mails', async () => {

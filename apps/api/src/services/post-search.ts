@@ -79,23 +79,18 @@ export async function rebuildPostsIndex(context: SearchCtx): Promise<number> {
 }
 
 /**
- * Keeps the posts index in step with committed changes. Updates run one at a time, in order, so a
- * hide can never be overtaken by the earlier index of the same post. Returns the unsubscribe function
- * and `idle()` (resolves once everything queued so far is applied; handy for tests).
+ * Keeps the posts index in step with committed changes through the search outbox: the services write a
+ * `post` row in each change's transaction; this registers the handler that applies them and wakes the
+ * worker when a change commits (other nodes' rows are found by its poll). Returns the unsubscribe
+ * function and `idle()` (resolves once the outbox holds no post or document row; handy for tests).
  */
-export function subscribePostIndexer(context: Pick<AppContext, 'db' | 'search' | 'events' | 'log'>): { stop(): void; idle(): Promise<void> } {
-  let chain: Promise<void> = Promise.resolve();
-  const enqueue = (postIds: readonly number[]) => {
-    chain = chain.then(() => indexPosts(context, postIds)).catch((error) => context.log.error('Indexing forum posts failed', error));
-  };
-  const offs = [
-    context.events.on('posts.created', (e) => enqueue([e.postId])),
-    context.events.on('posts.updated', (e) => enqueue([e.postId])),
-    context.events.on('users.deleted', (e) => enqueue(e.postIds)),
-  ];
+export function subscribePostIndexer(context: Pick<AppContext, 'db' | 'search' | 'events' | 'searchOutbox'>): { stop(): void; idle(): Promise<void> } {
+  context.searchOutbox.handle('post', (ids) => indexPosts(context, ids.map(Number)));
+  const wake = () => context.searchOutbox.notify();
+  const offs = [context.events.on('posts.created', wake), context.events.on('posts.updated', wake), context.events.on('users.deleted', wake)];
   return {
     stop: () => offs.forEach((off) => off()),
-    idle: () => chain,
+    idle: () => context.searchOutbox.idle(),
   };
 }
 

@@ -76,6 +76,7 @@ export async function viewerForUser(db: Db, user: typeof users.$inferSelect, ses
     displayName: user.displayName,
     privateForumIds: new Set(memberships.map((m) => m.forumId)),
     sessionId,
+    emailVerified: user.emailVerifiedAt !== null,
   };
 }
 /** A live user's viewer without a session (anonymous once the account is deleted), e.g. to decide what a notification may show. */

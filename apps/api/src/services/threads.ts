@@ -1,8 +1,10 @@
-import { follows, forums, isUniqueViolation, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
+import { auditLog, follows, forums, isUniqueViolation, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
 import { ApiError, NotFoundError, RateLimitedError } from '../errors';
 import {
+  assertEmailVerified,
   authorize,
   canCreateThread,
   canDeletePost,
@@ -230,6 +232,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
   const now = options.now ?? new Date();
   const forum = await getVisibleForum(db, viewer, forumId);
   authorize(canCreateThread(viewer, forum), viewer);
+  assertEmailVerified(viewer);
   const key = options.idempotencyKey ?? null;
   const answerWith = async (post: PostRow) => ({ thread: await getThreadDto(db, viewer, post.threadId), post: await getPostDto(db, viewer, post.id) });
   const replayed = await postOfKey(db, viewer.userId, key, { forumId, body: input.body });
@@ -250,6 +253,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
       await linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
       await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
+      await enqueueSearchUpdates(tx, 'post', [post.id]);
       return { threadId: thread.id, postId: post.id };
     });
     events.emit('threads.created', { threadId: ids.threadId, forumId });
@@ -276,6 +280,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
   const now = options.now ?? new Date();
   const { thread, forum } = await getVisibleThread(db, viewer, threadId);
   authorize(canReply(viewer, forum, thread), viewer);
+  assertEmailVerified(viewer);
   const key = options.idempotencyKey ?? null;
   const replayed = await postOfKey(db, viewer.userId, key, { threadId, body });
   if (replayed) return getPostDto(db, viewer, replayed.id);
@@ -291,6 +296,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
       await linkDocuments(tx, threadId, rendered.documentIds);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(threadId), createdAt }).onConflictDoNothing().run();
       await notifyFollowers(tx, events, { kind: 'post.created', forum, threadId, postId: post.id, actorId: authorId, followersOf: [{ type: 'thread', id: String(threadId) }] });
+      await enqueueSearchUpdates(tx, 'post', [post.id]);
       return post.id;
     });
     events.emit('posts.created', { postId: id, threadId, forumId: forum.id });
@@ -320,6 +326,7 @@ export async function editPost(ctx: Ctx, viewer: Viewer, postId: number, body: s
       await tx.update(posts).set({ body, html: rendered.html, editedAt: nowIso(now) }).where(eq(posts.id, postId)).run();
       await linkDocuments(tx, post.threadId, rendered.documentIds);
       if (post.authorId !== viewer.userId) await audit(tx, viewer, 'post.edit', 'post', postId);
+      await enqueueSearchUpdates(tx, 'post', [postId]);
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
   });
@@ -340,10 +347,10 @@ export async function setPostStatus(ctx: Ctx, viewer: Viewer, postId: number, st
       await lockThread(tx, post.threadId);
       await tx.update(posts).set({ status }).where(eq(posts.id, postId)).run();
       await refreshThreadStats(tx, post.threadId);
-      if (post.authorId !== viewer.userId || status !== 'deleted') {
-        const action = status === 'deleted' ? 'post.delete' : status === 'hidden' ? 'post.hide' : 'post.restore';
-        await audit(tx, viewer, action, 'post', postId, reason ? { reason } : {});
-      }
+      // Every status change is audited, the author's own deletion too: moderators read it in the post's history.
+      const action = status === 'deleted' ? 'post.delete' : status === 'hidden' ? 'post.hide' : 'post.restore';
+      await audit(tx, viewer, action, 'post', postId, reason ? { reason } : {});
+      await enqueueSearchUpdates(tx, 'post', [postId]);
     });
     events.emit('posts.updated', { postId, threadId: post.threadId, forumId: forum.id });
     events.emit('threads.updated', { threadId: post.threadId, forumId: forum.id });
@@ -374,13 +381,38 @@ export interface RevisionDto {
   createdAt: string;
 }
 
-/** Earlier versions of a post, newest first (author and moderators). */
-export async function postHistory(db: Db, viewer: Viewer, postId: number): Promise<{ current: PostDto; revisions: RevisionDto[] }> {
+/** A change of a post's status or a moderator's edit, from the audit log. */
+export interface PostEventDto {
+  action: string;
+  actor: PublicUserDto | null;
+  createdAt: string;
+  reason: string | null;
+}
+
+/**
+ * Earlier versions of a post, newest first (author and moderators). Moderators also get the post's
+ * audit events (deletions, including the author's own, hides, restores, edits by moderators), newest first.
+ */
+export async function postHistory(db: Db, viewer: Viewer, postId: number): Promise<{ current: PostDto; revisions: RevisionDto[]; events: PostEventDto[] }> {
   const { post } = await loadPostForChange(db, viewer, postId);
   authorize(canViewPostSource(viewer, post), viewer);
-  const rows = await db.select({ revision: postRevisions, editor: users }).from(postRevisions).leftJoin(users, eq(users.id, postRevisions.editorId)).where(eq(postRevisions.postId, postId)).orderBy(desc(postRevisions.id)).all();
+  const rows = await db.select({ revision: postRevisions, editor: users }).from(postRevisions).leftJoin(users, eq(users.id, postRevisions.editorId)).where(eq(postRevisions.postId, postId)).orderBy(desc(postRevisions.id));
+  const events = isModerator(viewer)
+    ? await db
+        .select({ entry: auditLog, actor: users })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorId))
+        .where(and(eq(auditLog.targetType, 'post'), eq(auditLog.targetId, String(postId))))
+        .orderBy(desc(auditLog.id))
+    : [];
   return {
     current: await getPostDto(db, viewer, postId),
     revisions: rows.map(({ revision, editor }) => ({ id: revision.id, body: revision.body, editor: editor ? presentPublicUser(editor) : null, createdAt: revision.createdAt })),
+    events: events.map(({ entry, actor }) => ({
+      action: entry.action,
+      actor: actor ? presentPublicUser(actor) : null,
+      createdAt: entry.createdAt,
+      reason: typeof entry.details.reason === 'string' ? entry.details.reason : null,
+    })),
   };
 }

@@ -3,48 +3,29 @@
  * does not tell whether an e-mail is taken (the e-mail sent does), and display names that cannot be
  * invisible, reversed or a staff member's.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertStrongPassword } from '../../src/services/password-policy';
-import { connected, SessionClient, signedInClient, sleep } from '../../src/services/testing/forum-harness';
+import { connected, SessionClient, signedInClient } from '../../src/services/testing/forum-harness';
 import { startTestPlatform, type TestPlatform } from '../platform';
+import { startSmtpCapture, type SmtpCapture } from '../smtp-capture';
 
 const STRONG = 'Retorts before amalgam, 2031';
-const received: Array<{ to: string[]; raw: string }> = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let platform: TestPlatform;
+let received: SmtpCapture['received'];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  smtp = await startSmtpCapture();
+  received = smtp.received;
   // Many registrations from one address in a few seconds: a larger allowance than production.
-  platform = await startTestPlatform({ env: { MEP_RATE_LIMIT_SCALE: '10', SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` } });
+  platform = await startTestPlatform({ env: { MEP_RATE_LIMIT_SCALE: '10', SMTP_URL: smtp.url } });
 }, 180_000);
 afterAll(async () => {
   await platform?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
+const until = (check: () => boolean, timeoutMs?: number) => smtp.until(check, timeoutMs);
 
 describe('password strength', () => {
   const weak = ['          ', '\u00a0'.repeat(10), 'aaaaaaaaaa', '1234567890', 'password12', 'qwertyuiop', '\u200b'.repeat(12)];

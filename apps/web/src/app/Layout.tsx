@@ -3,6 +3,7 @@ import { useLanguage, useT } from '../i18n/LanguageProvider';
 import { LANGUAGES, isLang, nativeName } from '../i18n/languages';
 import { Link, useLocation } from '../router/Router';
 import { useSession } from '../features/account/session';
+import { HeaderAccount } from './HeaderAccount';
 import { commonMessages } from './messages';
 import type { RouteDef } from './routeTypes';
 
@@ -50,7 +51,10 @@ export function Layout({ routes, children }: { routes: RouteDef[]; children: Rea
             <span className="brand-name">{t('siteName')}</span>
             <span className="brand-tagline">{t('siteTagline')}</span>
           </Link>
-          <LanguagePicker />
+          <div className="header-tools">
+            <HeaderAccount />
+            <LanguagePicker />
+          </div>
         </div>
         <nav className="main-nav" aria-label={t('mainNav')}>
           <ul>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-// every catalog in the app, present and future (a new feature's messages.ts is covered automatically)
-import.meta.glob(['../app/messages.ts', '../features/*/messages.ts'], { eager: true });
+// every catalog in the app, present and future (a new feature's messages.ts, or a second catalog named *Messages.ts, is covered automatically)
+import.meta.glob(['../app/messages.ts', '../features/*/messages.ts', '../features/*/*Messages.ts'], { eager: true });
 import { listRegisteredBundles, registerMessages, translate } from './catalog';
 import { LANGUAGES } from './languages';
 

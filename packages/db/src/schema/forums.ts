@@ -24,7 +24,33 @@ export const users = sqliteTable(
     digestEnabled: integer('digest_enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
     deletedAt: text('deleted_at'),
+    /** When the owner proved they read `email` (a link sent to it); null until then: no posting. */
+    emailVerifiedAt: text('email_verified_at'),
   },
+);
+
+export type AccountTokenPurpose = 'password_reset' | 'email_verification' | 'email_change';
+
+/**
+ * Single-use links sent by e-mail (password reset, address verification, address change). Only the
+ * SHA-256 of the random token is stored; `email` is the address the link was sent to (for a change,
+ * the new address). A token is spent by setting `usedAt`; issuing a new one removes the unspent ones.
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    usedAt: text('used_at'),
+  },
+  (t) => [index('account_tokens_user_idx').on(t.userId, t.purpose)],
 );
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -247,6 +273,9 @@ export const outbox = sqliteTable(
     sentAt: text('sent_at'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The claim token of the process sending the e-mail, while its lease runs (several nodes may flush). */
+    claimedBy: text('claimed_by'),
+    claimedUntil: text('claimed_until'),
   },
   (t) => [uniqueIndex('outbox_dedupe_idx').on(t.dedupeKey), index('outbox_pending_idx').on(t.sentAt)],
 );

@@ -2,3 +2,4 @@ export * from './repository';
 export * from './forums';
 export * from './reports';
 export * from './oai';
+export * from './reliability';

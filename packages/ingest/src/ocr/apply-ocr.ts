@@ -9,7 +9,8 @@ import { analyzeDocument, OTHER_LANGUAGE_FLAG } from '../extract/analyze';
 import { isCleanText } from '../extract/quality';
 import type { ExtractedDocument } from '../extract/types';
 import type { SearchConnection } from '../search/connect-search';
-import { indexDocuments } from '../search/index-documents';
+import { createDocumentIndexWorker } from '../search/index-documents';
+import { enqueueSearchUpdates, type SearchOutboxWorker } from '../search/search-outbox';
 
 /** What recognising one page gave: its text and confidence, or why it failed. */
 export interface PageOutcome {
@@ -34,7 +35,7 @@ function code(flag: string): string {
  * Re-analyses and re-indexes a document whose pages were recognised. Returns the job's closing message.
  */
 export async function applyRecognizedText(
-  deps: { db: Db; taxonomy: Taxonomy; search?: SearchConnection },
+  deps: { db: Db; taxonomy: Taxonomy; search?: SearchConnection; searchOutbox?: SearchOutboxWorker },
   documentId: string,
   result: { cappedAt?: number; lowConfidencePages: number[]; failedPages: PageOutcome[]; lowConfidenceThreshold: number },
 ): Promise<string> {
@@ -104,14 +105,14 @@ export async function applyRecognizedText(
         .onConflictDoNothing()
         .run();
     }
+    await enqueueSearchUpdates(tx, 'document', [documentId]);
   });
 
-  if (deps.search) {
-    await indexDocuments(deps.search, db, deps.taxonomy, [documentId]);
-    // A rejected page that turned out blank has no passage any more.
-    const emptied = recognised.filter((p) => p.text.trim().length === 0).map((p) => `${documentId}_${p.page}`);
-    if (emptied.length > 0) await deps.search.passages.deleteDocuments(emptied).waitTask({ timeout: 60_000 });
-  }
+  // The outbox row committed with the text re-indexes the document (and drops the passages of pages
+  // found blank); without a worker of the process, a private one applies it now.
+  // Drained here so that a finished job means a searchable text; a failure leaves the row for the retries.
+  const outbox = deps.searchOutbox ?? (deps.search ? createDocumentIndexWorker(db, deps.search, deps.taxonomy) : undefined);
+  await outbox?.drain().catch(() => false);
 
   const parts = [`Recognised ${recognised.length} page(s)`];
   if (withText.length > 0) parts.push(`${withText.length} with text, mean confidence ${Math.round(mean)}%`);

@@ -14,6 +14,7 @@ import type { Taxonomy } from '@mep/taxonomy';
 import { isCleanText } from '../extract/quality';
 import type { BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
+import type { SearchOutboxWorker } from '../search/search-outbox';
 import { applyRecognizedText, type PageOutcome } from './apply-ocr';
 import { detectScript, isBlankImage, OcrError, probeOcr, recognizeImage, renderPage, type OcrAvailability } from './engine';
 import { installedOnly, tesseractLanguageFor, tesseractLanguagesForScript } from './languages';
@@ -25,6 +26,8 @@ export interface OcrServiceDependencies {
   taxonomy: Taxonomy;
   /** When given, a document is re-indexed once its pages are recognised. */
   search?: SearchConnection;
+  /** The process's search outbox worker: re-indexing after OCR goes through it. */
+  searchOutbox?: SearchOutboxWorker;
 }
 
 /** Progress of one document's recognition, for progress bars and logs. */
@@ -114,6 +117,8 @@ export class OcrService {
   /** Queues every job left queued or running by an earlier process. Returns how many. */
   async resumePending(): Promise<number> {
     if (!this.available) return 0;
+    // A job left `running` by a process that died is queued again; its recognised pages are kept.
+    await this.deps.db.update(ocrJobs).set({ status: 'queued', updatedAt: new Date().toISOString() }).where(eq(ocrJobs.status, 'running')).run();
     const rows = await this.deps.db.select({ id: ocrJobs.documentId }).from(ocrJobs).where(inArray(ocrJobs.status, ['queued', 'running'])).all();
     for (const row of rows) this.schedule(row.id);
     return rows.length;

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import { documentConcepts, documents, ingestJobs, ocrJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
 import type { DoctypeId } from '@mep/vocabulary';
@@ -9,7 +9,8 @@ import { analyzeDocument, extractInSandbox, type DocumentFacts, type ExtractedDo
 import { OCR_PENDING_FLAG, type OcrService } from '../ocr/ocr-service';
 import { sha256Hex, type BlobStore } from '../storage';
 import type { SearchConnection } from '../search/connect-search';
-import { indexDocuments } from '../search/index-documents';
+import { createDocumentIndexWorker } from '../search/index-documents';
+import { enqueueSearchUpdates, type SearchOutboxWorker } from '../search/search-outbox';
 import { collectFiles, isReadmeLike } from './collect-files';
 import { documentFlagsOf, NATIONAL_REPORT_DOCTYPE, parseNationalReport, storeNationalReport } from '../reports';
 
@@ -36,6 +37,12 @@ export interface IngestDependencies {
   taxonomy: Taxonomy;
   /** When given, ingested documents are made searchable in batches. */
   search?: SearchConnection;
+  /**
+   * The process's search outbox worker (it must handle 'document'). Every stored document is an outbox
+   * row in its own transaction; the batch drains the outbox as it goes. Without one, a private worker
+   * over `search` is used.
+   */
+  searchOutbox?: SearchOutboxWorker;
   /** Replaces sandboxed extraction (the benchmark measures it bare). */
   extract?: (bytes: Uint8Array) => Promise<ExtractedDocument>;
   /**
@@ -72,7 +79,7 @@ export interface IngestOptions {
 const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 /** A document whose type neither its symbol nor its title tells. */
 const DEFAULT_DOCTYPE: DoctypeId = 'doctype:information-document';
-const NOT_INDEXED = 'not-indexed: stored, but the search index could not be updated; run `mep reindex`';
+const NOT_INDEXED = 'not-indexed: stored; the search index could not be updated yet and catches up once Meilisearch answers';
 
 /** The id of a document: a prefix of the SHA-256 of its bytes, so the same bytes are always the same document. */
 export function documentIdFor(sha256: string): string {
@@ -112,17 +119,15 @@ async function ingestCollected(paths: readonly string[], deps: IngestDependencie
   // Indexing runs behind extraction, one batch at a time: Meilisearch works while the next files are
   // being extracted, and the batch only waits for it at the very end.
   let indexing: Promise<void> = Promise.resolve();
+  const outbox = deps.searchOutbox ?? (deps.search ? createDocumentIndexWorker(deps.db, deps.search, deps.taxonomy) : undefined);
   const flushIndex = (force: boolean) => {
-    if (!deps.search || toIndex.length === 0 || (!force && toIndex.length < batchSize && pendingPages < batchPages)) return;
+    if (!outbox || toIndex.length === 0 || (!force && toIndex.length < batchSize && pendingPages < batchPages)) return;
     const batch = toIndex.splice(0, toIndex.length);
     pendingPages = 0;
-    const search = deps.search;
     indexing = indexing.then(async () => {
-      try {
-        await indexDocuments(search, deps.db, deps.taxonomy, batch.map((o) => o.documentId!));
-      } catch {
-        for (const outcome of batch) outcome.flags.push(NOT_INDEXED);
-      }
+      // The rows were committed with the documents: a failure only delays them (the outbox retries).
+      const applied = await outbox.drain().catch(() => false);
+      if (!applied) for (const outcome of batch) outcome.flags.push(NOT_INDEXED);
     });
   };
 
@@ -178,14 +183,21 @@ export async function ingestBytes(
   const { db } = deps;
   const sha256 = sha256Hex(bytes);
   const id = documentIdFor(sha256);
-  const existing = await db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.sha256, sha256)).get();
+  const existing = await db.select({ id: documents.id, title: documents.title, mime: documents.mime }).from(documents).where(eq(documents.sha256, sha256)).get();
   if (existing || inFlight.has(sha256)) {
-    const message = existing ? `Already in the repository as “${existing.title}”.` : 'The same file is being ingested from another path in this batch.';
+    // A run killed after the commit may have left the document without its index entry (or an older
+    // store without its blob): a re-ingest of the same bytes repairs what is missing.
+    const repaired = existing ? await repairDocument(deps, { id, sha256, mime: existing.mime }, bytes) : [];
+    const message = existing
+      ? `Already in the repository as “${existing.title}”${repaired.length ? `; repaired: ${repaired.join(', ')}` : ''}.`
+      : 'The same file is being ingested from another path in this batch.';
     await recordJob(db, { source, sha256, status: 'duplicate', documentId: id, message });
-    return { source, status: 'duplicate', documentId: id, title: existing?.title, message, flags: [] };
+    return { source, status: 'duplicate', documentId: id, title: existing?.title, message, flags: repaired.map((what) => `repaired: ${what}`) };
   }
   inFlight.add(sha256);
   const startedAt = new Date().toISOString();
+  // Visible while the file is being worked on; a run killed meanwhile leaves it `running` until the next start recovers it.
+  const job = await db.insert(ingestJobs).values({ source, sha256, status: 'running', message: 'Ingesting.', startedAt }).returning({ id: ingestJobs.id }).get();
   try {
     const ocr = deps.ocr;
     const allowImageOnly = ocr?.available ?? false;
@@ -232,8 +244,10 @@ export async function ingestBytes(
       }
       if (report) await storeNationalReport(tx, id, report, now);
       if (ocrPages.length > 0) await tx.insert(ocrJobs).values(ocr!.jobValues(id, facts.language, ocrPages)).run();
-      await tx.insert(ingestJobs)
-        .values({ source, sha256, status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, startedAt, finishedAt: now })
+      await enqueueSearchUpdates(tx, 'document', [id]);
+      await tx.update(ingestJobs)
+        .set({ status: 'ingested', documentId: id, flags, message: `Ingested ${extracted.pageCount} page(s).`, finishedAt: now })
+        .where(eq(ingestJobs.id, job.id))
         .run();
     });
     if (ocrPages.length > 0) ocr!.schedule(id);
@@ -251,10 +265,53 @@ export async function ingestBytes(
     const code = error instanceof IngestError ? error.code : 'internal-error';
     let message = error instanceof IngestError ? error.message : `Unexpected error: ${(error as Error)?.message ?? String(error)}`;
     if (code === 'no-text' && deps.ocr && !deps.ocr.available) message += ` (${deps.ocr.unavailableReason})`;
+    await db.delete(ingestJobs).where(eq(ingestJobs.id, job.id)).run();
     return recordFailure(db, source, sha256, code, message, startedAt);
   } finally {
     inFlight.delete(sha256);
   }
+}
+
+/**
+ * Puts back what a known document lacks: its original in the blob store, its pending index update
+ * when the index does not hold it. Returns what was repaired.
+ */
+async function repairDocument(deps: IngestDependencies, doc: { id: string; sha256: string; mime: string }, bytes: Uint8Array): Promise<string[]> {
+  const repaired: string[] = [];
+  if (!(await deps.blobs.has(doc.sha256))) {
+    await deps.blobs.put(bytes, { contentType: doc.mime, sha256: doc.sha256 });
+    repaired.push('blob');
+  }
+  if (deps.search && !(await isIndexed(deps.search, doc.id))) {
+    await enqueueSearchUpdates(deps.db, 'document', [doc.id]);
+    repaired.push('index entry');
+  }
+  return repaired;
+}
+
+/** True when the documents index holds the document; unknown (Meilisearch down) counts as held: the outbox covers it. */
+async function isIndexed(search: SearchConnection, id: string): Promise<boolean> {
+  try {
+    await search.documents.getDocument(id, { fields: ['id'] });
+    return true;
+  } catch (error) {
+    return (error as { cause?: { code?: string } }).cause?.code !== 'document_not_found';
+  }
+}
+
+/**
+ * Marks ingest jobs left `running` by a process that died (kill -9, power loss) as failed with code
+ * `interrupted`, so none stays `running` for ever; the file itself is repaired or ingested by the next
+ * run that sees it. Only jobs started before `startedBefore` are touched: a run in another live process
+ * started later is left alone. Returns how many were recovered.
+ */
+export async function recoverInterruptedIngestJobs(db: Db, startedBefore = new Date()): Promise<number> {
+  const result = await db
+    .update(ingestJobs)
+    .set({ status: 'failed', errorCode: 'interrupted', message: 'Interrupted: the ingesting process stopped before finishing; ingest the file again.', finishedAt: new Date().toISOString() })
+    .where(and(eq(ingestJobs.status, 'running'), lt(ingestJobs.startedAt, startedBefore.toISOString())))
+    .run();
+  return result.changes;
 }
 
 async function recordFailure(db: Db, source: string, sha256: string | undefined, errorCode: string, message: string, startedAt?: string): Promise<IngestOutcome> {

@@ -2,29 +2,47 @@ import type { Db } from '@mep/db';
 import { documents } from '@mep/db';
 import type { Taxonomy } from '@mep/taxonomy';
 import type { SearchConnection } from './connect-search';
+import { createSearchOutboxWorker, type SearchOutboxOptions, type SearchOutboxWorker } from './search-outbox';
 import { buildSearchRecords, type DocumentSearchRecord, type PassageSearchRecord } from './search-records';
 
 /**
- * Sends the given documents (as SQLite has them now) to Meilisearch and waits until they are searchable.
- * Document ids come from the bytes, so a document's pages never change once indexed: nothing stale to remove.
+ * Makes the index say what the database says now about the given documents and waits until it is
+ * searchable: present ones are (re)indexed, pages that no longer have a passage (OCR found them blank)
+ * lose it, and documents no longer in the database leave both indexes. Idempotent, so the search
+ * outbox may apply the same document twice.
  */
 export async function indexDocuments(search: SearchConnection, db: Db, taxonomy: Taxonomy, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
   const docRecords: DocumentSearchRecord[] = [];
   const passageRecords: PassageSearchRecord[] = [];
+  const gone: string[] = [];
+  const stalePassages: string[] = [];
   for (const id of documentIds) {
     const records = await buildSearchRecords(db, taxonomy, id);
-    if (!records) continue;
+    if (!records) {
+      gone.push(id);
+      continue;
+    }
     docRecords.push(records.document);
     passageRecords.push(...records.passages);
+    const kept = new Set(records.passages.map((p) => p.page));
+    for (let page = 1; page <= records.document.pageCount; page++) if (!kept.has(page)) stalePassages.push(`${id}_${page}`);
   }
-  const tasks = [search.documents.addDocuments(docRecords, { primaryKey: 'id' })];
+  const tasks = [];
+  if (docRecords.length > 0) tasks.push(search.documents.addDocuments(docRecords, { primaryKey: 'id' }));
+  if (gone.length > 0) {
+    tasks.push(search.documents.deleteDocuments(gone));
+    tasks.push(search.passages.deleteDocuments({ filter: `documentId IN [${gone.map((id) => JSON.stringify(id)).join(', ')}]` }));
+  }
+  if (stalePassages.length > 0) tasks.push(search.passages.deleteDocuments(stalePassages));
   for (let start = 0; start < passageRecords.length; start += 2000) {
     tasks.push(search.passages.addDocuments(passageRecords.slice(start, start + 2000), { primaryKey: 'id' }));
   }
-  for (const task of tasks) {
-    const done = await task.waitTask({ timeout: 300_000 });
-    if (done.status === 'failed') throw new Error(`Meilisearch could not index documents: ${done.error?.message ?? 'unknown error'}`);
+  // Awaited together: with Meilisearch down every request fails, and none may be left unobserved.
+  const settled = await Promise.allSettled(tasks.map((task) => task.waitTask({ timeout: 300_000 })));
+  for (const result of settled) {
+    if (result.status === 'rejected') throw result.reason;
+    if (result.value.status === 'failed') throw new Error(`Meilisearch could not index documents: ${result.value.error?.message ?? 'unknown error'}`);
   }
 }
 
@@ -42,4 +60,14 @@ export async function rebuildSearchIndexes(search: SearchConnection, db: Db, tax
     onProgress?.(Math.min(start + batch.length, ids.length), ids.length);
   }
   return ids.length;
+}
+
+/**
+ * A search outbox worker that applies document rows to this connection. A process adds the other kinds'
+ * handlers (posts: the API) and calls `start()`; a caller that only drains it needs neither.
+ */
+export function createDocumentIndexWorker(db: Db, search: SearchConnection, taxonomy: Taxonomy, options?: SearchOutboxOptions): SearchOutboxWorker {
+  const worker = createSearchOutboxWorker(db, options);
+  worker.handle('document', (ids) => indexDocuments(search, db, taxonomy, ids));
+  return worker;
 }

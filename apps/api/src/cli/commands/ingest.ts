@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { ingestFiles, type IngestOutcome } from '@mep/ingest';
+import { ingestFiles, recoverInterruptedIngestJobs, type IngestOutcome } from '@mep/ingest';
 import { closeContext, createContext, type AppContext } from '../../context';
 import { readConfig } from '../../config';
 import { createCommandLogger, withLogScope } from '../../observability/logger';
@@ -83,6 +83,26 @@ export function followOcr(context: AppContext, out: NodeJS.WriteStream = process
   };
 }
 
+/**
+ * Waits (bounded) until the search outbox holds no document update: rows of this run that failed, and
+ * rows a killed earlier run still held under its lease (at most the lease, 30 s). With Meilisearch away
+ * the rows stay: `mep serve` or the next run applies them.
+ */
+export async function waitForSearchIndex(context: AppContext, out: NodeJS.WriteStream = process.stdout, timeoutMs = 60_000): Promise<void> {
+  try {
+    await context.searchOutbox.idle(1000);
+    return;
+  } catch {
+    // still rows: say so and wait longer
+  }
+  out.write('Applying pending search index updates…\n');
+  try {
+    await context.searchOutbox.idle(timeoutMs);
+  } catch {
+    out.write(`The search index is behind by ${await context.searchOutbox.pending()} update(s); they are kept and applied by \`mep serve\` or the next \`mep ingest\` once Meilisearch answers.\n`);
+  }
+}
+
 function shortName(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.length < path.length ? rel : path;
@@ -111,12 +131,16 @@ export function registerIngestCommand(program: Command): void {
     .argument('<paths...>', 'files or folders')
     .option('--include-readmes', "also ingest a folder's README-like files (README.md, SOURCES.md …) as doctype:other, ranked last")
     .action(async (paths: string[], options: { includeReadmes?: boolean }) => {
+      const startedAt = new Date();
       const config = readConfig();
       const context = await createContext(config, createCommandLogger(config.logLevel));
       try {
+        const recovered = await recoverInterruptedIngestJobs(context.db, startedAt);
+        if (recovered > 0) context.log.info(`Marked ${recovered} ingest job(s) left running by a stopped process as interrupted.`);
         await context.ocr.resumePending();
         const outcomes = await runIngest(context, paths, process.stdout, undefined, { includeReadmes: options.includeReadmes });
         await waitForOcr(context);
+        await waitForSearchIndex(context);
         process.exitCode = outcomes.some((o) => o.status === 'failed') ? 1 : 0;
       } finally {
         await closeContext(context);

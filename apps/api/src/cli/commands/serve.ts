@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { recoverInterruptedIngestJobs } from '@mep/ingest';
 import { closeContext, createContext } from '../../context';
 import { readConfig } from '../../config';
 import { startServer, type RunningServer } from '../../server';
@@ -13,6 +14,7 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'interface to listen on (default: all)')
     .option('--migrate', 'apply pending database migrations first (a single node; with several, run `mep migrate` once instead)')
     .action(async (options: { ingest?: string[]; host?: string; migrate?: boolean }) => {
+      const startedAt = new Date();
       const config = readConfig();
       // Without --migrate an unmigrated database is refused with the command to run, before anything listens.
       const context = await createContext(config, undefined, { migrate: options.migrate ? 'apply' : 'verify' });
@@ -22,6 +24,8 @@ export function registerServeCommand(program: Command): void {
       let shuttingDown = false;
       const startup = (async () => {
         // OCR runs in the background after ingest: the server answers (titles are searchable) meanwhile.
+        const recovered = await recoverInterruptedIngestJobs(context.db, startedAt);
+        if (recovered > 0) context.log.info(`Marked ${recovered} ingest job(s) left running by a stopped process as interrupted.`);
         const resumed = await context.ocr.resumePending();
         if (resumed > 0) context.log.info(`Resuming OCR of ${resumed} document(s).`);
         if (options.ingest?.length) await runIngest(context, options.ingest, process.stdout, stopIngest.signal);

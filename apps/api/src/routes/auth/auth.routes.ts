@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { AppContext } from '../../context';
+import { accountEmailRoutes } from './account-email.routes';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canManageOwnAccount, isSignedIn } from '../../policies';
 import { presentSelf } from '../../presenters/users';
@@ -109,5 +110,6 @@ export function authRoutes(context: AppContext) {
         return { csrfToken: clearSessionCookies(context, res), sessionsEnded: ended };
       },
     }),
+    ...accountEmailRoutes(context),
   ];
 }

@@ -120,6 +120,8 @@ export const okResponse = z.object({ ok: z.literal(true) });
 export const historyResponse = z.object({
   current: postSchema,
   revisions: z.array(z.object({ id: z.number(), body: z.string(), editor: publicUserSchema.nullable(), createdAt: z.string() })),
+  /** Status changes and moderators' edits from the audit log, newest first (moderators only; empty for the author). */
+  events: z.array(z.object({ action: z.string(), actor: publicUserSchema.nullable(), createdAt: z.string(), reason: z.string().nullable() })),
 });
 export const discussionsResponse = z.object({
   total: z.number(),

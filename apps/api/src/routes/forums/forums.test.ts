@@ -166,6 +166,27 @@ describe('forums, threads and posts', () => {
     const seen = await alice.get(`/api/posts/${postId}`);
     expect(seen.body.post).toMatchObject({ status: 'deleted', html: '' });
   });
+
+  it("an author edits and deletes their own post; moderators read the versions and the author's deletion", async () => {
+    const { body } = await alice.post(`/api/threads/${threadId}/posts`, { body: 'Draft: Au Burkina Faso.' });
+    const postId = body.post.id;
+    expect(body.post.body).toBe('Draft: Au Burkina Faso.');
+    expect((await alice.patch(`/api/posts/${postId}`, { body: 'Final: Au Burkina Faso.' })).body.post.html).toContain('Final');
+    expect((await alice.patch(`/api/posts/${postId}`, { body: '' })).status).toBe(400);
+    const own = await alice.get(`/api/posts/${postId}/history`);
+    expect(own.body.revisions.map((r: { body: string }) => r.body)).toEqual(['Draft: Au Burkina Faso.']);
+    expect(own.body.events).toEqual([]);
+    expect((await bob.get(`/api/posts/${postId}/history`)).status).toBe(403);
+    expect((await bob.del(`/api/posts/${postId}`)).status).toBe(403);
+    expect((await alice.del(`/api/posts/${postId}`)).body.post.status).toBe('deleted');
+    // A deleted post is no longer the author's to edit.
+    expect((await alice.patch(`/api/posts/${postId}`, { body: 'back again' })).status).toBe(403);
+    const seen = await moderator.get(`/api/posts/${postId}/history`);
+    expect(seen.body.revisions).toHaveLength(1);
+    expect(seen.body.revisions[0].editor.displayName).toBe('Alice');
+    expect(seen.body.events).toMatchObject([{ action: 'post.delete', actor: { displayName: 'Alice' } }]);
+    expect(seen.body.current).toMatchObject({ status: 'deleted', body: 'Final: Au Burkina Faso.' });
+  });
 });
 
 describe('moderation', () => {

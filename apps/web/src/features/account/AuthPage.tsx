@@ -9,6 +9,7 @@ import { navigate } from '../../router/history';
 import { Link, useSearchParams } from '../../router/Router';
 import { ApiError, send } from '../../api/client';
 import { errorText } from './errorText';
+import { emailMessages } from './emailMessages';
 import { accountMessages } from './messages';
 import { refreshSession } from './session';
 
@@ -20,6 +21,7 @@ function safeNext(value: string | null): string {
 /** Sign-in and registration share one form; `mode` picks the fields and the endpoint. */
 function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
   const t = useT(accountMessages);
+  const te = useT(emailMessages);
   const params = useSearchParams();
   const next = safeNext(params.get('next'));
   const title = mode === 'sign-in' ? t('signInTitle') : t('registerTitle');
@@ -65,7 +67,7 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
         {mode === 'register' ? (
           <p>
             <label htmlFor="displayName">{t('displayName')}</label>
-            <input id="displayName" name="displayName" required minLength={2} maxLength={80} autoComplete="nickname" />
+            <input id="displayName" name="displayName" dir="auto" required minLength={2} maxLength={80} autoComplete="nickname" />
           </p>
         ) : null}
         <p>
@@ -100,6 +102,11 @@ function AuthForm({ mode }: { mode: 'sign-in' | 'register' }) {
           </button>
         </p>
       </form>
+      {mode === 'sign-in' ? (
+        <p>
+          <Link href="/forgot-password">{te('forgotLink')}</Link>
+        </p>
+      ) : null}
       <p>
         {mode === 'sign-in' ? t('noAccount') : t('haveAccount')}{' '}
         <Link href={`${mode === 'sign-in' ? '/register' : '/sign-in'}?next=${encodeURIComponent(next)}`}>{mode === 'sign-in' ? t('registerTitle') : t('signInTitle')}</Link>

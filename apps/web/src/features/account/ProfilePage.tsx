@@ -10,6 +10,7 @@ import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { errorText } from './errorText';
+import { EmailSection } from './EmailSection';
 import { accountMessages } from './messages';
 import { refreshSession, useSession } from './session';
 
@@ -86,7 +87,7 @@ export default function ProfilePage() {
     <div className="page account-page">
       <PageHeading>{t('profileTitle')}</PageHeading>
       <p>
-        {user.displayName} · {user.email} · {t('roleLabel', { role: t(`role_${user.role}`) })}
+        <bdi>{user.displayName}</bdi> · <bdi>{user.email}</bdi> · {t('roleLabel', { role: t(`role_${user.role}`) })}
       </p>
       <p className="hint">{t('emailPrivate')}</p>
       <div role="status" aria-live="polite">
@@ -95,7 +96,7 @@ export default function ProfilePage() {
       <form className="stack-form" onSubmit={onSave}>
         <p>
           <label htmlFor="displayName">{t('displayName')}</label>
-          <input id="displayName" name="displayName" defaultValue={user.displayName} required minLength={2} maxLength={80} />
+          <input id="displayName" name="displayName" dir="auto" defaultValue={user.displayName} required minLength={2} maxLength={80} />
         </p>
         <p>
           <input id="digest" name="digest" type="checkbox" defaultChecked={user.digestEnabled} />{' '}
@@ -116,6 +117,7 @@ export default function ProfilePage() {
           </a>
         </p>
       </section>
+      <EmailSection user={user} />
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">{t('passwordHeading')}</h2>
         <p>{t('passwordChangeHint')}</p>

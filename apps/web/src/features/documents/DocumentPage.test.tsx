@@ -74,17 +74,18 @@ describe('document page', () => {
     });
     renderApp('/documents/doc-convention');
     const section = (await screen.findByRole('heading', { name: 'Discussions of this document' })).closest('section') as HTMLElement;
-    const link = within(section).getByRole('link', { name: 'Phasing down dental amalgam' });
+    const link = await within(section).findByRole('link', { name: 'Phasing down dental amalgam' });
     expect(link.getAttribute('href')).toBe('/forums/threads/3');
     expect(within(section).getByText('4 posts')).toBeTruthy();
   });
 
-  it('shows no discussion section when no thread discusses the document', async () => {
+  it('offers "Discuss this document", and "Discuss page N" for the page being read, also when no thread exists yet', async () => {
     stubDocumentApi({ '/api/documents/doc-convention/threads': () => ({ threads: [] }) });
-    renderApp('/documents/doc-convention');
-    await screen.findByRole('heading', { level: 1, name: 'Minamata Convention on Mercury' });
-    await screen.findByRole('link', { name: 'COP-6 note on dental amalgam' });
-    expect(screen.queryByRole('heading', { name: 'Discussions of this document' })).toBeNull();
+    renderApp('/documents/doc-convention#page-12');
+    const section = (await screen.findByRole('heading', { name: 'Discussions of this document' })).closest('section') as HTMLElement;
+    expect(await within(section).findByText('No discussion of this document yet.')).toBeTruthy();
+    expect(within(section).getByRole('link', { name: 'Discuss this document' }).getAttribute('href')).toBe('/forums/new?document=doc-convention');
+    expect(within(section).getByRole('link', { name: 'Discuss page 12' }).getAttribute('href')).toBe('/forums/new?document=doc-convention&page=12');
   });
 
   it('turns the ingest flags into short translated notices, never raw codes', async () => {

@@ -117,7 +117,7 @@ export default function DocumentPage({ params }: PageProps) {
                 <p className="hint">{t('conceptsIntro')}</p>
                 <ConceptList concepts={doc.concepts} pageHref={pageHref} />
               </section>
-              <DocumentThreads documentId={doc.id} />
+              <DocumentThreads documentId={doc.id} page={page} />
               <RelatedDocuments documentId={doc.id} />
             </div>
           </div>

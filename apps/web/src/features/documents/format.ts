@@ -1,3 +1,4 @@
+import { formatDocumentDate } from '../../i18n/dates';
 import type { Lang } from '../../i18n/languages';
 
 export function formatFileSize(lang: Lang, bytes: number): string {
@@ -5,14 +6,8 @@ export function formatFileSize(lang: Lang, bytes: number): string {
   return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
-export function formatDate(lang: Lang, date: string | null, year: number | null): string | null {
-  if (date) {
-    const parsed = new Date(date);
-    if (!Number.isNaN(parsed.getTime())) return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(parsed);
-    return date;
-  }
-  return year ? String(year) : null;
-}
+/** A document's date in the reader's language (see i18n/dates.ts). */
+export const formatDate = (lang: Lang, date: string | null, year: number | null): string | null => formatDocumentDate(lang, date, year);
 
 /** Evidence can be a long sentence; a short excerpt is enough to show why a concept was tagged. */
 export function cropText(text: string, max = 180): string {

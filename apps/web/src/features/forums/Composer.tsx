@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
 import { ApiError, send } from '../../api/client';
 import { forumMessages } from './messages';
+import { PostBody } from './PostBody';
 
 interface ComposerProps {
   /** Submits the Markdown (and the title field's value, when there is one); rejects to keep the text. */
@@ -9,14 +10,17 @@ interface ComposerProps {
   submitLabel: string;
   withTitle?: boolean;
   onTyping?: () => void;
+  /** Text to start from: a post being edited, or a link to the document being discussed. */
+  initialBody?: string;
+  initialTitle?: string;
 }
 
 /** Markdown editor with a server-rendered preview (exactly what the post will look like). */
-export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: ComposerProps) {
+export function Composer({ onSubmit, submitLabel, withTitle, onTyping, initialBody = '', initialTitle = '' }: ComposerProps) {
   const t = useT(forumMessages);
   const id = useId();
-  const [body, setBody] = useState('');
-  const [title, setTitle] = useState('');
+  const [body, setBody] = useState(initialBody);
+  const [title, setTitle] = useState(initialTitle);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +64,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: Compose
       {withTitle ? (
         <p>
           <label htmlFor={`${id}-title`}>{t('threadTitle')}</label>
-          <input id={`${id}-title`} value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
+          <input id={`${id}-title`} dir="auto" value={title} onChange={(e) => setTitle(e.target.value)} required minLength={3} maxLength={200} />
         </p>
       ) : null}
       <div className="composer-tabs" role="group" aria-label={`${t('write')} / ${t('preview')}`}>
@@ -76,6 +80,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: Compose
           <label htmlFor={`${id}-body`}>{t('body')}</label>
           <textarea
             id={`${id}-body`}
+            dir="auto"
             value={body}
             rows={6}
             required
@@ -92,7 +97,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping }: Compose
         </p>
       ) : (
         <div className="post-body preview" aria-live="polite">
-          {previewHtml === null ? <p>{t('previewEmpty')}</p> : <div dangerouslySetInnerHTML={{ __html: previewHtml }} />}
+          {previewHtml === null ? <p>{t('previewEmpty')}</p> : <PostBody html={previewHtml} className="preview-body" />}
         </div>
       )}
       <p>

@@ -7,7 +7,9 @@ import { Loading } from '../../components/Loading';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { toSafeSnippetHtml } from '../search/snippet';
-import { forumTitle, formatDateTime } from './format';
+import { fillMessage } from '../../i18n/bidi';
+import { formatDateTime } from '../../i18n/dates';
+import { forumTitle } from './format';
 import { forumMessages } from './messages';
 
 export const DISCUSSIONS_PAGE_SIZE = 10;
@@ -60,12 +62,14 @@ export function DiscussionResults({ q, page = 1, onStatus, renderPagination }: P
           return (
             <li key={hit.postId} className="result">
               <h3 className="result-title">
-                <Link href={`/forums/threads/${hit.threadId}#post-${hit.postId}`}>{hit.threadTitle}</Link>
+                <Link href={`/forums/threads/${hit.threadId}#post-${hit.postId}`} dir="auto">
+                  {hit.threadTitle}
+                </Link>
               </h3>
-              <p className="snippet" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} />
+              <p className="snippet" dir="auto" dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} />
               <p className="hint">
-                {t('byAuthor', { name: hit.authorName })}
-                {forum ? ` ${t('inForum', { forum })}` : ''} · <time dateTime={hit.createdAt}>{formatDateTime(lang, hit.createdAt)}</time>
+                {fillMessage(t('byAuthor'), { name: <bdi>{hit.authorName}</bdi> })}
+                {forum ? <> {fillMessage(t('inForum'), { forum: <bdi>{forum}</bdi> })}</> : null} · <time dateTime={hit.createdAt}>{formatDateTime(lang, hit.createdAt)}</time>
               </p>
             </li>
           );

@@ -1,3 +1,4 @@
+import './forums.css';
 import { useEffect, useState } from 'react';
 import type { ForumDto, ThreadDto } from '@mep/api/realtime-events';
 import { useApi } from '../../api/useApi';
@@ -11,10 +12,12 @@ import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { useSession } from '../account/session';
 import { send } from '../../api/client';
-import { AccountBar } from './AccountBar';
+import { UnverifiedNotice } from '../account/UnverifiedNotice';
 import { Composer } from './Composer';
 import { FollowButton } from './FollowButton';
-import { formatDateTime, forumTitle } from './format';
+import { fillMessage } from '../../i18n/bidi';
+import { formatDateTime } from '../../i18n/dates';
+import { forumTitle } from './format';
 import { forumMessages } from './messages';
 import { RoleBadge } from './RoleBadge';
 import { useForumSocket } from './socket';
@@ -69,7 +72,6 @@ export default function ForumPage({ params }: PageProps) {
         <Link href="/forums">{t('allForums')}</Link>
       </p>
       <PageHeading>{title}</PageHeading>
-      <AccountBar />
       <FollowButton url={`/api/forums/${encodeURIComponent(forumId)}/follow`} initial={forum.state.data.forum.following} />
       <section aria-labelledby="threads-heading">
         <h2 id="threads-heading">{t('threadsHeading')}</h2>
@@ -79,10 +81,13 @@ export default function ForumPage({ params }: PageProps) {
         <ul className="thread-list">
           {threads.map((thread) => (
             <li key={thread.id}>
-              <Link href={`/forums/threads/${thread.id}`}>{thread.title}</Link>
+              <Link href={`/forums/threads/${thread.id}`} dir="auto">
+                {thread.title}
+              </Link>
               {thread.pinned ? <span className="tag">{t('pinned')}</span> : null}{' '}
               <span className="hint">
-                {t('byAuthor', { name: thread.author.displayName })} <RoleBadge user={thread.author} /> · {t('postCount', { count: thread.postCount })} · {formatDateTime(lang, thread.lastPostAt)}
+                {fillMessage(t('byAuthor'), { name: <bdi>{thread.author.displayName}</bdi> })} <RoleBadge user={thread.author} /> · {t('postCount', { count: thread.postCount })} ·{' '}
+                <time dateTime={thread.lastPostAt}>{formatDateTime(lang, thread.lastPostAt)}</time>
               </span>
             </li>
           ))}
@@ -90,7 +95,9 @@ export default function ForumPage({ params }: PageProps) {
       </section>
       <section aria-labelledby="new-thread-heading">
         <h2 id="new-thread-heading">{t('newThread')}</h2>
-        {session.user ? (
+        {session.user && !session.user.emailVerified ? (
+          <UnverifiedNotice />
+        ) : session.user ? (
           <Composer withTitle submitLabel={t('publishThread')} onSubmit={startThread} />
         ) : (
           <p>

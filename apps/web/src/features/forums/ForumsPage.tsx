@@ -1,3 +1,4 @@
+import './forums.css';
 import type { ForumDto } from '@mep/api/realtime-events';
 import { useApi } from '../../api/useApi';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -6,7 +7,6 @@ import { PageHeading } from '../../components/PageHeading';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
-import { AccountBar } from './AccountBar';
 import { formatDateTime, forumTitle } from './format';
 import { forumMessages } from './messages';
 
@@ -19,7 +19,6 @@ export default function ForumsPage() {
   return (
     <div className="page forums-page">
       <PageHeading>{t('forumsTitle')}</PageHeading>
-      <AccountBar />
       <p>{t('forumsIntro')}</p>
       {state.status === 'loading' && !state.data ? <Loading /> : null}
       {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={retry} /> : null}

@@ -1,6 +1,7 @@
 import type { DocumentCardDto, PostDto } from '@mep/api/realtime-events';
 import type { DocumentDetail } from '../../api/types';
 import { useApi } from '../../api/useApi';
+import { MetaLine } from '../../i18n/bidi';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
@@ -9,10 +10,12 @@ import { forumMessages } from './messages';
 
 function CardBody({ card }: { card: DocumentCardDto }) {
   const conceptLabel = useConceptLabel();
-  const meta = [conceptLabel(doctypeConceptId(card.doctype)), card.year ? String(card.year) : null].filter(Boolean).join(' · ');
   return (
     <>
-      <span className="doc-card__title">{card.title}</span> <span className="doc-card__meta">{meta}</span>
+      <span className="doc-card__title" dir="auto">
+        {card.title}
+      </span>{' '}
+      <MetaLine className="doc-card__meta" parts={[conceptLabel(doctypeConceptId(card.doctype)), card.year ? String(card.year) : null]} />
     </>
   );
 }

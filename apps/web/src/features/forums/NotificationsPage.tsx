@@ -10,7 +10,8 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { useSession } from '../account/session';
 import { send } from '../../api/client';
-import { formatDateTime } from './format';
+import { fillMessage } from '../../i18n/bidi';
+import { formatDateTime } from '../../i18n/dates';
 import { forumMessages } from './messages';
 
 /** The signed-in user's notifications, newest first. */
@@ -32,11 +33,11 @@ export default function NotificationsPage() {
     );
   }
   const text = (n: NotificationDto) => {
-    // No title: the thread is in a forum the reader has left, or was deleted.
-    const vars = { name: n.actor?.displayName ?? '', title: n.threadTitle ?? t('threadUnavailable') };
-    if (n.kind === 'thread.created') return t('notifThreadCreated', vars);
-    if (n.kind === 'post.hidden') return t('notifPostHidden', vars);
-    return t('notifPostCreated', vars);
+    // No title: the thread is in a forum the reader has left, or was deleted. Names and titles are
+    // the users' own text: isolated, so a Latin title keeps its quotes on the right side in Arabic.
+    const nodes = { name: <bdi>{n.actor?.displayName ?? ''}</bdi>, title: <bdi>{n.threadTitle ?? t('threadUnavailable')}</bdi> };
+    const key = n.kind === 'thread.created' ? 'notifThreadCreated' : n.kind === 'post.hidden' ? 'notifPostHidden' : 'notifPostCreated';
+    return fillMessage(t(key), nodes);
   };
   return (
     <div className="page notifications-page">

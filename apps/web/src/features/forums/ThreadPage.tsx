@@ -1,3 +1,4 @@
+import './forums.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PostDto, ThreadDto } from '@mep/api/realtime-events';
 import { ApiError, fetchJson } from '../../api/client';
@@ -11,8 +12,9 @@ import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { isModerator, useSession } from '../account/session';
 import { send } from '../../api/client';
-import { AccountBar } from './AccountBar';
+import { UnverifiedNotice } from '../account/UnverifiedNotice';
 import { Composer } from './Composer';
+import { fillMessage } from '../../i18n/bidi';
 import { FollowButton } from './FollowButton';
 import { ThreadModerationControls } from '../moderation/ThreadModerationControls';
 import { LinkedDocuments } from './LinkedDocuments';
@@ -152,8 +154,9 @@ export default function ThreadPage({ params }: PageProps) {
       <p>
         <Link href={`/forums/${encodeURIComponent(thread.forumId)}`}>{t('threadsHeading')}</Link>
       </p>
-      <PageHeading>{thread.title}</PageHeading>
-      <AccountBar />
+      <PageHeading>
+        <bdi>{thread.title}</bdi>
+      </PageHeading>
       <p className="hint">
         {thread.pinned ? <span className="tag">{t('pinned')}</span> : null} {presence ? t('viewers', { count: presence }) : null}
       </p>
@@ -168,7 +171,14 @@ export default function ThreadPage({ params }: PageProps) {
         {loadError ? <ErrorPanel error={loadError} onRetry={() => void refetch()} /> : null}
         <div className="post-list">
           {ordered.map((post) => (
-            <PostView key={post.id} post={post} canFlag={Boolean(session.user) && session.user?.id !== post.author.id} />
+            <PostView
+              key={post.id}
+              post={post}
+              canFlag={Boolean(session.user) && session.user?.id !== post.author.id}
+              isOwn={Boolean(session.user) && session.user?.id === post.author.id}
+              showHistory={isModerator(session.user)}
+              onChanged={(changed) => addPosts([changed])}
+            />
           ))}
         </div>
       </section>
@@ -178,7 +188,7 @@ export default function ThreadPage({ params }: PageProps) {
         ))}
       </div>
       <p className="hint" aria-live="off">
-        {typing ? t('typing', { name: typing }) : '\u00a0'}
+        {typing ? fillMessage(t('typing'), { name: <bdi>{typing}</bdi> }) : '\u00a0'}
       </p>
       <section aria-labelledby="reply-heading">
         <h2 id="reply-heading">{t('replyHeading')}</h2>
@@ -186,6 +196,8 @@ export default function ThreadPage({ params }: PageProps) {
           <p>
             <Link href={`/sign-in?next=${encodeURIComponent(`/forums/threads/${threadId}`)}`}>{t('signInToPost')}</Link>
           </p>
+        ) : !session.user.emailVerified ? (
+          <UnverifiedNotice />
         ) : thread.locked && !isModerator(session.user) ? null : (
           <Composer submitLabel={t('postReply')} onSubmit={reply} onTyping={announceTyping} />
         )}

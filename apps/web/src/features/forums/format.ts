@@ -3,10 +3,7 @@ import type { TranslateFn } from '../../i18n/LanguageProvider';
 import type { Lang } from '../../i18n/languages';
 import type { ForumKey } from './messages';
 
-/** Date and time in the reader's language. */
-export function formatDateTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+export { formatDateTime } from '../../i18n/dates';
 
 /** The localized title of a forum (English when a language is missing). */
 export function forumTitle(title: Record<string, string>, lang: Lang): string {

@@ -73,7 +73,9 @@ describe('moderation page', () => {
 
     const report = (await screen.findByRole('heading', { name: 'Post by Spammer' })).closest('li') as HTMLElement;
     expect(within(report).getByText('Advertising, not discussion')).toBeTruthy();
-    expect(within(report).getByText(/Reported by Amina/)).toBeTruthy();
+    // The reporter's name is isolated (<bdi>) inside the sentence.
+    expect(within(report).getByText((_, el) => el?.tagName === 'P' && /^Reported by Amina/.test(el.textContent ?? ''))).toBeTruthy();
+    expect(within(report).getByText('Amina', { selector: 'bdi' })).toBeTruthy();
     expect(within(report).getByText('Buy cheap mercury now')).toBeTruthy();
     expect(within(report).getByRole('link', { name: 'Open the post in its thread' }).getAttribute('href')).toBe('/forums/threads/3#post-12');
 

@@ -12,7 +12,8 @@ import { navigate } from '../../router/history';
 import { Link, useLocation } from '../../router/Router';
 import { isModerator, useSession } from '../account/session';
 import { send } from '../../api/client';
-import { formatDateTime } from '../forums/format';
+import { fillMessage } from '../../i18n/bidi';
+import { formatDateTime } from '../../i18n/dates';
 import { moderationMessages, type ModerationKey } from './messages';
 import { ThreadModerationControls } from './ThreadModerationControls';
 
@@ -66,14 +67,14 @@ function FlagItem({ flag, onDone }: { flag: FlagDto; onDone: (message: string) =
   return (
     <li className="flag" aria-labelledby={headingId}>
       <h3 id={headingId} className="flag-heading">
-        {post ? t('postBy', { name: post.author.displayName }) : t('postNotAvailable')}
+        {post ? fillMessage(t('postBy'), { name: <bdi>{post.author.displayName}</bdi> }) : t('postNotAvailable')}
       </h3>
       <p className="hint">
-        {t('reportedBy', { name: flag.reporter?.displayName ?? t('deletedUser'), date: formatDateTime(lang, flag.createdAt) })}
+        {fillMessage(t('reportedBy'), { name: <bdi>{flag.reporter?.displayName ?? t('deletedUser')}</bdi>, date: <time dateTime={flag.createdAt}>{formatDateTime(lang, flag.createdAt)}</time> })}
       </p>
       <dl className="flag-reason">
         <dt>{t('reason')}</dt>
-        <dd>{flag.reason}</dd>
+        <dd dir="auto">{flag.reason}</dd>
       </dl>
       {post ? (
         <>
@@ -81,7 +82,7 @@ function FlagItem({ flag, onDone }: { flag: FlagDto; onDone: (message: string) =
             {t('postStatus', { status: t(`postStatus_${post.status}`) })} ·{' '}
             <Link href={`/forums/threads/${post.threadId}#post-${post.id}`}>{t('viewInThread')}</Link>
           </p>
-          {post.html ? <blockquote className="post-body flag-post" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
+          {post.html ? <blockquote className="post-body flag-post" dir="auto" dangerouslySetInnerHTML={{ __html: post.html }} /> : null}
         </>
       ) : null}
       <div className="moderation-actions">
@@ -267,7 +268,9 @@ function AuditLog() {
                     <td>
                       <time dateTime={entry.createdAt}>{formatDateTime(lang, entry.createdAt)}</time>
                     </td>
-                    <td>{entry.actor?.displayName ?? t('system')}</td>
+                    <td>
+                      <bdi>{entry.actor?.displayName ?? t('system')}</bdi>
+                    </td>
                     <td>{key ? t(key) : entry.action}</td>
                     <td>
                       <AuditTarget entry={entry} />

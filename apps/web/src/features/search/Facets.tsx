@@ -8,6 +8,11 @@ import { useFacetLabel } from './useFacetLabel';
 
 /** Long facets (parties, articles) show this many values until the reader asks for all. */
 const COLLAPSED_SIZE = 8;
+/**
+ * Facets open at first; the others are closed (a keyboard reader passes them with one Tab each)
+ * unless one of their values is selected.
+ */
+const OPEN_FACETS: readonly FacetKey[] = ['theme', 'doctype'];
 
 interface FacetValue {
   value: string;
@@ -48,6 +53,7 @@ function FacetGroup({
   const { lang } = useLanguage();
   const labelOf = useFacetLabel();
   const [expanded, setExpanded] = useState(false);
+  const [open, setOpen] = useState(() => OPEN_FACETS.includes(facet) || selected.length > 0);
   const listId = useId();
   // a selected value stays visible even when the current results have none of it
   const values = new Set([...Object.keys(counts), ...selected]);
@@ -59,8 +65,13 @@ function FacetGroup({
   if (items.length === 0) return null;
   const shown = expanded ? items : items.slice(0, COLLAPSED_SIZE);
   return (
-    <fieldset className="facet">
-      <legend>{t(FACET_TITLE_KEYS[facet])}</legend>
+    <details className="facet" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary className="facet-summary">
+        {t(FACET_TITLE_KEYS[facet])}
+        {selected.length > 0 ? <span className="facet-count"> ({formatNumber(lang, selected.length)})</span> : null}
+      </summary>
+      <fieldset className="facet-fieldset">
+      <legend className="visually-hidden">{t(FACET_TITLE_KEYS[facet])}</legend>
       <ul id={listId} className="facet-values">
         {shown.map((item) => {
           const id = `${listId}-${item.value}`;
@@ -85,7 +96,8 @@ function FacetGroup({
           {expanded ? t('showFewer') : t('showAll', { count: items.length })}
         </button>
       ) : null}
-    </fieldset>
+      </fieldset>
+    </details>
   );
 }
 

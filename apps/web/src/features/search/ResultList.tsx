@@ -1,6 +1,8 @@
 import type { SearchHit } from '../../api/types';
 import { commonMessages } from '../../app/messages';
-import { useT } from '../../i18n/LanguageProvider';
+import { MetaLine } from '../../i18n/bidi';
+import { formatDocumentDate } from '../../i18n/dates';
+import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
@@ -17,10 +19,9 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   const tc = useT(commonMessages);
   const conceptLabel = useConceptLabel();
   const languageName = useDocumentLanguageName();
+  const { lang } = useLanguage();
   const themes = hit.concepts.filter((id) => id.startsWith('theme:'));
-  const meta = [hit.symbol, conceptLabel(doctypeConceptId(hit.doctype)), languageName(hit.language), hit.date ?? (hit.year ? String(hit.year) : null)].filter(
-    (part): part is string => Boolean(part),
-  );
+  const meta = [hit.symbol, conceptLabel(doctypeConceptId(hit.doctype)), languageName(hit.language), formatDocumentDate(lang, hit.date, hit.year, 'medium')];
   const passages = hit.passages.slice(0, MAX_PASSAGES);
   return (
     <li className="result">
@@ -29,7 +30,9 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
           {hit.title}
         </Link>
       </h3>
-      <p className="result-meta">{meta.join(' · ')}</p>
+      <p className="result-meta">
+        <MetaLine parts={meta} />
+      </p>
       {hit.snippet ? <p className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(hit.snippet) }} /> : null}
       {passages.length > 0 ? (
         <div className="passages">

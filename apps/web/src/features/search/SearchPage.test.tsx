@@ -117,7 +117,9 @@ describe('Documents | Discussions tabs', () => {
     expect(hit.querySelector('img')).toBeNull();
     expect(within(screen.getByRole('tabpanel', { name: 'Discussions' })).getAllByRole('listitem')).toHaveLength(2);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 posts found for “amalgam”'));
-    expect(await screen.findByText(/by Amina in Mercury-added products/)).toBeTruthy();
+    // Names are isolated (<bdi>) inside the byline, and the date is formatted for the language.
+    expect(await screen.findByText((_, el) => el?.tagName === 'P' && /^by Amina in Mercury-added products · /.test(el.textContent ?? ''))).toBeTruthy();
+    expect(screen.getByText('Amina', { selector: 'bdi' })).toBeTruthy();
     expect(calls).toContain('/api/discussions/search?q=amalgam&page=1&pageSize=10');
     // the documents panel stays in the page (aria-controls) but hidden, and its search is not repeated
     expect((document.getElementById('search-panel-documents') as HTMLElement).hidden).toBe(true);

@@ -61,6 +61,16 @@ export function SearchPage() {
     <div className="page search-page">
       <PageHeading>{t('title')}</PageHeading>
       <SearchForm initialQuery={state.q} onSearch={(q) => go({ ...state, q, page: 1 })} />
+      <a
+        className="skip-inline"
+        href={onDocuments ? '#results-heading' : '#discussions-heading'}
+        onClick={(event) => {
+          event.preventDefault();
+          resultsHeading.current?.focus();
+        }}
+      >
+        {t('skipToResults')}
+      </a>
       <p className="results-status" role="status" aria-live="polite">
         {onDocuments ? documentStatus : discussionStatus}
       </p>

@@ -3,6 +3,7 @@ import { registerMessages } from '../../i18n/catalog';
 
 export const searchMessages = registerMessages('search', {
   en: {
+    skipToResults: 'Skip to results',
     title: 'Search the repository',
     titleWithQuery: 'Search: {query}',
     searchLabel: 'Search documents',
@@ -48,6 +49,7 @@ export const searchMessages = registerMessages('search', {
     discussionsIgnoreFilters: 'The filters apply to documents only; discussions are searched by words.',
   },
   fr: {
+    skipToResults: 'Aller aux résultats',
     title: 'Rechercher dans le centre de connaissances',
     titleWithQuery: 'Recherche : {query}',
     searchLabel: 'Rechercher des documents',
@@ -93,6 +95,7 @@ export const searchMessages = registerMessages('search', {
     discussionsIgnoreFilters: 'Les filtres ne s’appliquent qu’aux documents ; les discussions sont recherchées par mots.',
   },
   es: {
+    skipToResults: 'Ir a los resultados',
     title: 'Buscar en el repositorio',
     titleWithQuery: 'Búsqueda: {query}',
     searchLabel: 'Buscar documentos',
@@ -138,6 +141,7 @@ export const searchMessages = registerMessages('search', {
     discussionsIgnoreFilters: 'Los filtros solo se aplican a los documentos; en los debates se busca por palabras.',
   },
   ru: {
+    skipToResults: 'Перейти к результатам',
     title: 'Поиск в базе знаний',
     titleWithQuery: 'Поиск: {query}',
     searchLabel: 'Поиск документов',
@@ -188,6 +192,7 @@ export const searchMessages = registerMessages('search', {
     discussionsIgnoreFilters: 'Фильтры применяются только к документам; обсуждения ищутся по словам.',
   },
   ar: {
+    skipToResults: 'الانتقال إلى النتائج',
     title: 'البحث في المستودع',
     titleWithQuery: 'البحث: {query}',
     searchLabel: 'البحث في الوثائق',
@@ -240,6 +245,7 @@ export const searchMessages = registerMessages('search', {
     discussionsIgnoreFilters: 'تنطبق عوامل التصفية على الوثائق فقط؛ ويجري البحث في النقاشات بالكلمات.',
   },
   zh: {
+    skipToResults: '跳到搜索结果',
     title: '搜索知识库',
     titleWithQuery: '搜索：{query}',
     searchLabel: '搜索文件',
