@@ -153,6 +153,25 @@ try {
   console.log(`queries needing a second round trip (passage follow-up): ${extraTrips.size ? [...extraTrips.keys()].map((url) => decodeURIComponent(url.replace('/api/search?', ''))).join('; ') : 'none'}`);
   const slowest = [...apiByQuery].map(([url, times]) => [url, percentile(times, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 4);
   console.log(`slowest queries through the API (median): ${slowest.map(([url, ms]) => `${decodeURIComponent(url.replace('/api/search?', ''))} ${ms.toFixed(1)} ms`).join('; ')}`);
+
+  // Search analytics (issue 14) on and off in the same run, interleaved so both see the same load.
+  const analytics = context.config.searchAnalytics;
+  const withAnalytics: number[] = [];
+  const withoutAnalytics: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of queries) {
+      for (const on of round % 2 === 0 ? [true, false] : [false, true]) {
+        analytics.enabled = on;
+        (on ? withAnalytics : withoutAnalytics).push(await runApi(query));
+      }
+    }
+  }
+  analytics.enabled = true;
+  console.log(`${row('API, search analytics on', withAnalytics)}  ${load()}`);
+  console.log(`${row('API, search analytics off', withoutAnalytics)}  ${load()}`);
+  console.log(
+    `analytics on / off: p50 ${((percentile(withAnalytics, 50) / percentile(withoutAnalytics, 50) - 1) * 100).toFixed(1)}%, p95 ${((percentile(withAnalytics, 95) / percentile(withoutAnalytics, 95) - 1) * 100).toFixed(1)}%  (aim: within 5%)  ${load()}`,
+  );
   await server.close();
   await closeContext(context);
 } finally {

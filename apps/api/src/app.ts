@@ -25,6 +25,7 @@ import { partyRoutes } from './routes/parties/parties.routes';
 import { conventionRoutes } from './routes/convention/convention.routes';
 import { oaiRoutes } from './routes/oai/oai.routes';
 import { informeaRoutes } from './routes/informea/informea.routes';
+import { insightRoutes } from './routes/insight/insight.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
@@ -32,7 +33,9 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
     // National reports, party profiles (issue 13).
-    ...answerRoutes(context), ...partyRoutes(context), ...conventionRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context)];
+    ...answerRoutes(context), ...partyRoutes(context), ...conventionRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context),
+    // Dashboards, search analytics, reader feedback (issue 14).
+    ...insightRoutes(context)];
 }
 
 /**

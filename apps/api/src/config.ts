@@ -53,6 +53,8 @@ export interface Config {
   ocr: OcrSettings;
   /** Longest wait between two tries of a search index update while Meilisearch is away (`MEP_SEARCH_RETRY_MAX_MS`). */
   searchRetryMaxMs: number;
+  /** Anonymous search analytics (issue 14): recorded unless `MEP_SEARCH_ANALYTICS=off`; events older than `retentionDays` are deleted daily. */
+  searchAnalytics: { enabled: boolean; retentionDays: number };
 }
 
 /** Every environment variable the API reads itself (object storage settings: readS3ConfigFromEnv). */
@@ -89,6 +91,8 @@ export const configEnvSchema = z.object({
   MEP_OCR_PAGE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(DEFAULT_OCR_SETTINGS.pageTimeoutMs),
   MEP_OCR_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(DEFAULT_OCR_SETTINGS.maxMemoryMb),
   MEP_OCR_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(DEFAULT_OCR_SETTINGS.concurrency),
+  MEP_SEARCH_ANALYTICS: z.enum(['on', 'off']).default('on'),
+  MEP_SEARCH_ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export class ConfigError extends Error {
@@ -142,6 +146,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMemoryMb: e.MEP_OCR_MAX_MEMORY_MB,
       concurrency: e.MEP_OCR_CONCURRENCY,
     },
+    searchAnalytics: { enabled: e.MEP_SEARCH_ANALYTICS === 'on', retentionDays: e.MEP_SEARCH_ANALYTICS_RETENTION_DAYS },
   };
 }
 

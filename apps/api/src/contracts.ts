@@ -17,6 +17,7 @@ import type { discussionsResponse, documentCardSchema, forumSchema, historyRespo
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
+import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
 export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
@@ -124,3 +125,16 @@ export type PartyProfileDto = z.infer<typeof partyProfileResponse>;
 
 /** An article or annex: its own text from a copy of the Convention and the documents that refer to it. */
 export type ConventionSectionDto = z.infer<typeof conventionSectionResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards, search analytics, reader feedback (issue 14)
+
+export type CoverageDto = z.infer<typeof coverageResponse>;
+export type CoverageFigureName = keyof CoverageDto['figures'];
+export type CoverageBarDto = CoverageDto['figures']['theme'][number];
+export type ForumActivityDto = z.infer<typeof forumActivityResponse>;
+export type SearchReportDto = z.infer<typeof searchReportResponse>;
+export type FeedbackInputDto = z.input<typeof feedbackBody>;
+export type FeedbackItemDto = z.infer<typeof feedbackItemResponse>;
+export type FeedbackListDto = z.infer<typeof feedbackListResponse>;
+export type SatisfactionDto = z.infer<typeof satisfactionResponse>;

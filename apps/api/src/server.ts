@@ -6,6 +6,7 @@ import type { AppContext } from './context';
 import { observeSockets } from './observability/sockets';
 import { attachRealtime, type Realtime } from './realtime/gateway';
 import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
+import { startSearchAnalytics } from './services/insight/search-events';
 
 export interface RunningServer {
   server: Server;
@@ -25,6 +26,9 @@ export async function startServer(context: AppContext, port = context.config.por
   const app = createApp(context, limits);
   const server = createServer(app);
   const closers: Array<() => Promise<void>> = [() => limits.close()];
+  // Search analytics: the batch writer is flushed on close; old events are deleted daily.
+  const analytics = startSearchAnalytics(context);
+  closers.push(() => analytics.stop());
   const forums = await startForumRuntime(context);
   closers.push(() => forums.stop());
   const realtime = await attachRealtime(context, server);

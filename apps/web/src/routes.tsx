@@ -24,6 +24,9 @@ const ProfilePage = lazy(() => import('./features/account/ProfilePage'));
 const ModerationPage = lazy(() => import('./features/moderation/ModerationPage'));
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
 const PartyPage = lazy(() => import('./features/reports/PartyPage'));
+// Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
+const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
+const InsightPage = lazy(() => import('./features/insight/InsightPage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -50,6 +53,11 @@ export const routes: RouteDef[] = [
     nav: { href: '/implementation', label: navLabel(commonMessages, 'navImplementation'), activeFor: ['/implementation', '/parties'] },
   },
   { path: '/parties/:iso3', component: PartyPage },
+  {
+    path: '/dashboards',
+    component: DashboardsPage,
+    nav: { href: '/dashboards', label: navLabel(commonMessages, 'navDashboards'), activeFor: ['/dashboards'] },
+  },
   { path: '/annexes/:ref', component: ConventionRefPage },
   {
     path: '/forums',
@@ -75,5 +83,11 @@ export const routes: RouteDef[] = [
       activeFor: ['/moderation'],
       visibleTo: isModerator,
     },
+  },
+  {
+    path: '/insight',
+    component: InsightPage,
+    // Curators (issue 11 adds the role; until then moderators and admins, as canCurate in the API's policies).
+    nav: { href: '/insight', label: navLabel(commonMessages, 'navInsight'), activeFor: ['/insight'], visibleTo: isModerator },
   },
 ];

@@ -17,6 +17,7 @@ export const taxonomyFixture: TaxonomyResponse = {
 };
 
 export const searchFixture: SearchResponse = {
+  searchId: null,
   query: 'amalgam',
   total: 12,
   page: 1,

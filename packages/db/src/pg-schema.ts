@@ -118,3 +118,6 @@ export const documentConcepts = pgTables.documentConcepts!;
 export const ingestJobs = pgTables.ingestJobs!;
 export const ocrJobs = pgTables.ocrJobs!;
 export const searchOutbox = pgTables.searchOutbox!;
+export const searchEvents = pgTables.searchEvents!;
+export const searchClicks = pgTables.searchClicks!;
+export const feedback = pgTables.feedback!;

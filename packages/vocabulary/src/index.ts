@@ -108,6 +108,13 @@ export type UserRole = (typeof USER_ROLES)[number];
 /** Who is asking: a signed-in user's role, or an anonymous reader. */
 export type Role = UserRole | 'anonymous';
 
+/** What a reader can report about a document (issue 14's "report a problem"). */
+export const FEEDBACK_PROBLEM_CATEGORIES = ['metadata', 'tag', 'file', 'other'] as const;
+export type FeedbackProblemCategory = (typeof FEEDBACK_PROBLEM_CATEGORIES)[number];
+/** States of reader feedback in the curators' queue. */
+export const FEEDBACK_STATUSES = ['open', 'answered', 'closed'] as const;
+export type FeedbackStatusName = (typeof FEEDBACK_STATUSES)[number];
+
 /** Publication states of a repository document (declared for the review workflow; every document is published today). */
 export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
@@ -119,6 +126,8 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const SOCKET_PATH = '/socket.io';
 /** The header that carries the CSRF token on every state-changing request. */
 export const CSRF_HEADER = 'X-CSRF-Token';
+/** The web app's interface language on every API request (search analytics count searches per UI language). */
+export const UI_LANGUAGE_HEADER = 'X-MEP-UI-Lang';
 export const CSRF_COOKIE = 'mep_csrf';
 /** Shortest accepted password (the register form says so before the API does). */
 export const PASSWORD_MIN_LENGTH = 10;

@@ -20,7 +20,7 @@ import { isModerator } from '../policies';
 import { viewerOf } from '../routes/auth/auth.middleware';
 
 /** The throttled actions; a route names its own with `rateLimit`. */
-export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search';
+export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search' | 'feedback' | 'searchClick';
 
 /** IPv6 prefix length that counts as one client. */
 export const IPV6_SUBNET = 56;
@@ -38,6 +38,10 @@ export const RATE_LIMITS = {
   preview: { limit: 60, windowMs: 60_000, key: 'user' },
   upload: { limit: 30, windowMs: 60 * 60_000, key: 'user' },
   search: { limit: 300, windowMs: 60_000, key: 'network' },
+  /** Reader feedback and problem reports (anonymous readers too): a flood gets 429 after this. */
+  feedback: { limit: 10, windowMs: 10 * 60_000, key: 'user' },
+  /** "Opened result n" reports from the search page. */
+  searchClick: { limit: 300, windowMs: 60_000, key: 'network' },
 } as const satisfies Record<RateLimitName, { limit: number; windowMs: number; key: 'network' | 'user' }>;
 
 /** Per-account sign-in slow-down: after `freeFailures` failures each attempt waits `stepMs` more, up to `maxDelayMs`. */

@@ -111,3 +111,9 @@ export const canCorrectAnswers = isModerator;
 export function assertEmailVerified(viewer: SignedInViewer): void {
   if (!viewer.emailVerified) throw new EmailUnverifiedError();
 }
+
+/**
+ * Curators' pages (issue 14: search analytics, the feedback queue). Issue 11 adds a `curator` role; until it
+ * is on main, moderators and admins curate — change this one line then.
+ */
+export const canCurate = isModerator;

@@ -75,6 +75,19 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/informea/country-reports': { call: () => ({ method: 'GET', path: '/api/informea/country-reports' }), expect: all('ok') },
   'GET /api/informea/national-plans': { call: () => ({ method: 'GET', path: '/api/informea/national-plans' }), expect: all('ok') },
 
+  // Dashboards (public), reader feedback (anyone), search analytics and the feedback queue (curators: canCurate), issue 14.
+  'GET /api/dashboards/coverage': { call: () => ({ method: 'GET', path: '/api/dashboards/coverage' }), expect: all('ok') },
+  'GET /api/dashboards/forum-activity': { call: () => ({ method: 'GET', path: '/api/dashboards/forum-activity' }), expect: all('ok') },
+  'GET /api/dashboards/csv/:figure': { call: () => ({ method: 'GET', path: '/api/dashboards/csv/theme' }), expect: all('ok') },
+  'POST /api/search/clicks': { call: () => ({ method: 'POST', path: '/api/search/clicks', body: { searchId: '00000000-0000-4000-8000-000000000000', documentId: 'd', rank: 1 } }), expect: all('ok') },
+  'POST /api/feedback': { call: (fx) => ({ method: 'POST', path: '/api/feedback', body: { kind: 'useful', documentId: fx.documentId, useful: true } }), expect: all('ok') },
+  'GET /api/feedback/mine': { call: () => ({ method: 'GET', path: '/api/feedback/mine' }), expect: all('ok') },
+  'GET /api/insight/search': { call: () => ({ method: 'GET', path: '/api/insight/search' }), expect: moderators },
+  'GET /api/insight/search/csv': { call: () => ({ method: 'GET', path: '/api/insight/search/csv?table=zero' }), expect: moderators },
+  'GET /api/insight/feedback': { call: () => ({ method: 'GET', path: '/api/insight/feedback' }), expect: moderators },
+  'POST /api/insight/feedback/:id': { call: () => ({ method: 'POST', path: '/api/insight/feedback/999999', body: { close: true } }), expect: moderatorsPass },
+  'GET /api/insight/satisfaction': { call: () => ({ method: 'GET', path: '/api/insight/satisfaction' }), expect: moderators },
+
   'GET /api/auth/csrf': { call: () => ({ method: 'GET', path: '/api/auth/csrf' }), expect: all('ok') },
   'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }), expect: all('ok') },
   'POST /api/auth/register': {

@@ -1,4 +1,4 @@
-import { follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
+import { feedback, follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { EventBus } from '../events';
 import { authorize, canUseNotifications, canViewForum, isModerator, type Viewer } from '../policies';
@@ -69,6 +69,9 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
   const threadIds = [...new Set(rows.flatMap((r) => (r.threadId ? [r.threadId] : [])))];
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorId ? [r.actorId] : [])))];
   const titles = await visibleThreadTitles(db, viewer, threadIds);
+  // A curator's answer to the reader's feedback (issue 14) travels as the notification's title.
+  const feedbackIds = rows.flatMap((r) => (r.kind === 'feedback.answered' && r.postId ? [r.postId] : []));
+  const answers = new Map(feedbackIds.length ? (await db.select({ id: feedback.id, answer: feedback.answer }).from(feedback).where(inArray(feedback.id, feedbackIds)).all()).map((f) => [f.id, f.answer]) : []);
   const actors = new Map(actorIds.length ? (await db.select().from(users).where(inArray(users.id, actorIds)).all()).map((u) => [u.id, u]) : []);
   return rows.map((row) => {
     const actor = row.actorId ? actors.get(row.actorId) : undefined;
@@ -77,7 +80,7 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
       kind: row.kind,
       forumId: row.forumId,
       threadId: row.threadId,
-      threadTitle: row.threadId ? (titles.get(row.threadId) ?? null) : null,
+      threadTitle: row.kind === 'feedback.answered' ? (answers.get(row.postId ?? 0) ?? null) : row.threadId ? (titles.get(row.threadId) ?? null) : null,
       postId: row.postId,
       actor: actor ? presentPublicUser(actor) : null,
       createdAt: row.createdAt,

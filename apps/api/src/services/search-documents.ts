@@ -111,7 +111,7 @@ function passageQuery(context: AppContext, q: string, filter: string[]) {
  * Searches the documents index with disjunctive facets (each facet counted as if its own filter were
  * off, so choosing a value never hides the alternatives), and the best passages of each hit.
  */
-export async function searchDocuments(context: AppContext, params: SearchDocumentsParams): Promise<SearchDocumentsResult> {
+export async function searchDocuments(context: AppContext, params: SearchDocumentsParams): Promise<Omit<SearchDocumentsResult, 'searchId'>> {
   const { activeFacets, queries } = buildSearchQueries(context, params);
   let responses;
   try {

@@ -3,7 +3,7 @@
  * CSRF token (fetched on first use, renewed once when the server calls it stale, rotated when an answer
  * brings a new one), and every failure becomes an ApiError the UI can explain.
  */
-import { CSRF_HEADER } from '@mep/vocabulary';
+import { CSRF_HEADER, UI_LANGUAGE_HEADER } from '@mep/vocabulary';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'not-found' | 'invalid';
 
@@ -68,7 +68,8 @@ async function exchange<T>(method: Method, url: string, headers: Record<string, 
       response = await fetch(url, {
         method,
         signal: controller.signal,
-        headers: { accept: 'application/json', ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        // The interface language travels with every request (search analytics count searches per UI language).
+        headers: { accept: 'application/json', ...(typeof document === 'undefined' ? {} : { [UI_LANGUAGE_HEADER]: document.documentElement.lang }), ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       });
     } catch (cause) {

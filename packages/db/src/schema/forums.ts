@@ -199,7 +199,8 @@ export const follows = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.targetType, t.targetId] }), index('follows_target_idx').on(t.targetType, t.targetId)],
 );
 
-export type NotificationKind = 'post.created' | 'thread.created' | 'post.hidden';
+/** `feedback.answered`: a curator answered the reader's feedback (`postId` holds the feedback id). */
+export type NotificationKind = 'post.created' | 'thread.created' | 'post.hidden' | 'feedback.answered';
 
 export const notifications = sqliteTable(
   'notifications',

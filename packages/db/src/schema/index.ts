@@ -3,3 +3,4 @@ export * from './forums';
 export * from './reports';
 export * from './oai';
 export * from './reliability';
+export * from './insight';

@@ -14,7 +14,7 @@ export const markReadBody = z.union([
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['post.created', 'thread.created', 'post.hidden']),
+  kind: z.enum(['post.created', 'thread.created', 'post.hidden', 'feedback.answered']),
   forumId: z.string().nullable(),
   threadId: z.number().nullable(),
   threadTitle: z.string().nullable(),

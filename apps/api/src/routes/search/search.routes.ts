@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
+import { recordSearch } from '../../services/insight/search-events';
 import { searchDocuments } from '../../services/search-documents';
+import { uiLanguageOf } from '../insight/insight.routes';
 import { listHighlightTerms } from '../../services/highlight-terms';
 import { highlightTermsQuerySchema, highlightTermsResponseSchema, searchQuerySchema, searchResponseSchema } from './search.schemas';
 
@@ -15,7 +17,7 @@ export function searchRoutes(context: AppContext) {
       response: searchResponseSchema,
       errors: [503],
       rateLimit: 'search',
-      handler: ({ query, res }) => {
+      handler: async ({ query, req, res }) => {
         const { q, sort, page, pageSize, ...filters } = query;
         // A client that gave up (timeout, navigation) no longer waits: its Meilisearch calls are cancelled, so
         // under overload abandoned searches stop taking Meilisearch's time from the ones still waited for.
@@ -23,7 +25,10 @@ export function searchRoutes(context: AppContext) {
         res.once('close', () => {
           if (!res.writableFinished) abandoned.abort();
         });
-        return context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters, signal: abandoned.signal }));
+        const result = await context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters, signal: abandoned.signal }));
+        // Analytics (issue 14): one anonymous event per first page, queued and written in batches off this path.
+        const searchId = page === 1 && pageSize > 0 ? recordSearch(context, { query: q, uiLang: uiLanguageOf(req), filters, resultCount: result.total }) : null;
+        return { ...result, searchId };
       },
     }),
     defineRoute({

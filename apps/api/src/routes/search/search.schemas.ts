@@ -59,6 +59,8 @@ export const searchResponseSchema = z.object({
   ),
   facets: objectOf(SEARCH_FACETS, counts),
   relatedConcepts: z.array(z.string()),
+  /** Analytics id of this search (first pages only, null when analytics are off): POST /api/search/clicks reports the opened result. */
+  searchId: z.string().nullable(),
 });
 
 /** GET /api/search/highlight-terms: what a document page highlights for the query that led to it. */

@@ -19,6 +19,7 @@ import { documentMessages } from './messages';
 import { OriginalFile } from './OriginalFile';
 import { PageViewer } from './PageViewer';
 import { RelatedDocuments } from './RelatedDocuments';
+import { ReportProblem, UsefulFeedback } from '../feedback/Feedback';
 
 function DocumentMeta({ doc }: { doc: DocumentDetail }) {
   const t = useT(documentMessages);
@@ -119,6 +120,8 @@ export default function DocumentPage({ params }: PageProps) {
               </section>
               <DocumentThreads documentId={doc.id} page={page} />
               <RelatedDocuments documentId={doc.id} />
+              <UsefulFeedback key={doc.id} documentId={doc.id} />
+              <ReportProblem key={`problem-${doc.id}`} documentId={doc.id} />
             </div>
           </div>
         </>

@@ -36,6 +36,7 @@ export default function NotificationsPage() {
     // No title: the thread is in a forum the reader has left, or was deleted. Names and titles are
     // the users' own text: isolated, so a Latin title keeps its quotes on the right side in Arabic.
     const nodes = { name: <bdi>{n.actor?.displayName ?? ''}</bdi>, title: <bdi>{n.threadTitle ?? t('threadUnavailable')}</bdi> };
+    if (n.kind === 'feedback.answered') return fillMessage(t('notifFeedbackAnswered'), { answer: <bdi>{n.threadTitle ?? ''}</bdi> });
     const key = n.kind === 'thread.created' ? 'notifThreadCreated' : n.kind === 'post.hidden' ? 'notifPostHidden' : 'notifPostCreated';
     return fillMessage(t(key), nodes);
   };
@@ -61,7 +62,7 @@ export default function NotificationsPage() {
       <ul className="notification-list">
         {state.data?.items.map((n) => (
           <li key={n.id} className={n.read || allRead ? 'read' : 'unread'}>
-            <Link href={n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
+            <Link href={n.kind === 'feedback.answered' ? '/notifications' : n.threadId ? `/forums/threads/${n.threadId}${n.postId ? `#post-${n.postId}` : ''}` : '/forums'}>{text(n)}</Link>{' '}
             <time className="hint" dateTime={n.createdAt}>
               {formatDateTime(lang, n.createdAt)}
             </time>

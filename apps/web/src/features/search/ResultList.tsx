@@ -6,6 +6,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { reportOpened } from './analytics';
 import { searchMessages } from './messages';
 import { doctypeConceptId, documentHref } from './searchState';
 import { toSafeSnippetHtml } from './snippet';
@@ -14,7 +15,7 @@ import { useDocumentLanguageName } from './useFacetLabel';
 /** Passages shown under a hit; more would push the next result off a phone screen. */
 const MAX_PASSAGES = 3;
 
-function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
+function ResultItem({ hit, q, onOpen }: { hit: SearchHit; q: string; onOpen: () => void }) {
   const t = useT(searchMessages);
   const tc = useT(commonMessages);
   const conceptLabel = useConceptLabel();
@@ -26,7 +27,7 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   return (
     <li className="result">
       <h3 className="result-title">
-        <Link href={documentHref(hit.documentId, q)} {...documentTextProps(hit.language)}>
+        <Link href={documentHref(hit.documentId, q)} onClick={onOpen} {...documentTextProps(hit.language)}>
           {hit.title}
         </Link>
       </h3>
@@ -40,7 +41,7 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
           <ul>
             {passages.map((passage) => (
               <li key={passage.page}>
-                <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page">
+                <Link href={documentHref(hit.documentId, q, passage.page)} className="passage-page" onClick={onOpen}>
                   {tc('pageN', { n: passage.page })}
                 </Link>{' '}
                 <span className="snippet" {...documentTextProps(hit.language)} dangerouslySetInnerHTML={{ __html: toSafeSnippetHtml(passage.snippet) }} />
@@ -62,11 +63,12 @@ function ResultItem({ hit, q }: { hit: SearchHit; q: string }) {
   );
 }
 
-export function ResultList({ hits, q, startIndex }: { hits: SearchHit[]; q: string; startIndex: number }) {
+/** The hits of one results page; opening one reports its rank to search analytics when `searchId` is known. */
+export function ResultList({ hits, q, startIndex, searchId }: { hits: SearchHit[]; q: string; startIndex: number; searchId?: string | null }) {
   return (
     <ol className="results" start={startIndex}>
-      {hits.map((hit) => (
-        <ResultItem key={hit.documentId} hit={hit} q={q} />
+      {hits.map((hit, i) => (
+        <ResultItem key={hit.documentId} hit={hit} q={q} onOpen={() => searchId && reportOpened(searchId, hit.documentId, startIndex + i)} />
       ))}
     </ol>
   );

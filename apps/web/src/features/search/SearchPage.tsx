@@ -14,6 +14,8 @@ import { Facets } from './Facets';
 import { searchMessages } from './messages';
 import { Pagination } from './Pagination';
 import { ResultList } from './ResultList';
+import { searchIdFor } from './analytics';
+import { UsefulFeedback } from '../feedback/Feedback';
 import { SearchForm } from './SearchForm';
 import { countFilters, hasFilters, parseSearchState, PAGE_SIZE, toApiUrl, toggleFilter, toSearchHref, type SearchState } from './searchState';
 import { panelId, SearchTabs, tabId } from './SearchTabs';
@@ -102,8 +104,9 @@ export function SearchPage() {
                   <EmptyState state={state} relatedConcepts={data.relatedConcepts ?? []} />
                 ) : (
                   <div className={loading ? 'results-stale' : undefined}>
-                    <ResultList hits={data.hits} q={state.q} startIndex={(state.page - 1) * PAGE_SIZE + 1} />
+                    <ResultList hits={data.hits} q={state.q} startIndex={(state.page - 1) * PAGE_SIZE + 1} searchId={searchIdFor(toSearchHref({ ...state, page: 1 }), data.searchId)} />
                     <Pagination state={state} totalPages={data.totalPages} />
+                    <UsefulFeedback key={toSearchHref({ ...state, page: 1 })} query={state.q} />
                   </div>
                 )
               ) : null}
