@@ -20,6 +20,10 @@ import { corpusDir } from './bench-corpus';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
 const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 5000);
+/** Extra node flags for the server, e.g. BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile it. */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** Only these scenarios (comma-separated prefixes of their names), e.g. BENCH_ONLY='API: GET'. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
 const repoRoot = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'mep-bench-load-'));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
@@ -52,7 +56,8 @@ interface Row {
   total: number;
 }
 
-async function cannon(target: string, url: string, connections: number, requests: CannonRequest[], headers: Record<string, string> = {}): Promise<Row> {
+async function cannon(target: string, url: string, connections: number, requests: CannonRequest[], headers: Record<string, string> = {}): Promise<Row | undefined> {
+  if (ONLY.length && !ONLY.some((prefix) => target.startsWith(prefix))) return undefined;
   // Requests abandoned by the previous run's clients may still be running: let the servers settle first.
   await new Promise((r) => setTimeout(r, PAUSE_MS));
   const result = await autocannon({ url, connections, duration: SECONDS, requests, headers, timeout: 10 });
@@ -80,13 +85,16 @@ function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Prom
 let server: ChildProcess | undefined;
 const meili = await startEmbeddedMeilisearch({ dataDir: join(work, 'meili') });
 try {
-  const env = { MEP_DATA_DIR: join(work, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, LOG_LEVEL: 'info', MEP_RATE_LIMIT_SCALE: '1000' };
+  const env = { MEP_DATA_DIR: join(work, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, LOG_LEVEL: 'info', MEP_RATE_LIMIT_SCALE: '1000',
+    // No OCR: the server would resume the corpus's queued scans at start, and Tesseract would take the cores from
+    // the requests being measured (a deployment serves long after its ingest's OCR is done).
+    MEP_OCR: 'off' };
   const context = await createContext(readConfig({ ...env, PORT: '0' }), { info() {}, error: console.error });
   const outcomes = await ingestFiles([corpusDir], context);
   const documentIds = outcomes.filter((o) => o.documentId && o.status !== 'failed').map((o) => o.documentId!);
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--migrate', '--host', '127.0.0.1'], {
+  server = spawn(process.execPath, [...SERVER_NODE_ARGS, '--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--migrate', '--host', '127.0.0.1'], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     // Request logs are written as in production (info, JSON), to /dev/null.
@@ -120,10 +128,11 @@ try {
     for (const body of meiliBodies) await (await fetch(`${meili.url}/multi-search`, { method: 'POST', body, headers: { authorization: `Bearer ${meili.masterKey}`, 'content-type': 'application/json' } })).arrayBuffer();
   }
   const rows: Row[] = [];
+  const add = (row: Row | undefined) => row && rows.push(row);
   for (const connections of CONNECTIONS) {
-    rows.push(await cannon('Meilisearch alone: multi-search', meili.url, connections, meiliRequests, { authorization: `Bearer ${meili.masterKey}`, 'content-type': 'application/json' }));
-    rows.push(await cannon('API: GET /api/search', base, connections, searchRequests));
-    rows.push(await cannon('API: mixed reads + replies', base, connections, mixedRequests, { cookie: moderator.cookieHeader }));
+    add(await cannon('Meilisearch alone: multi-search', meili.url, connections, meiliRequests, { authorization: `Bearer ${meili.masterKey}`, 'content-type': 'application/json' }));
+    add(await cannon('API: GET /api/search', base, connections, searchRequests));
+    add(await cannon('API: mixed reads + replies', base, connections, mixedRequests, { cookie: moderator.cookieHeader }));
   }
   console.log(`/proc/loadavg after:  ${loadavg()}\n`);
   console.log(`${'target'.padEnd(34)} ${'conns'.padStart(5)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)} ${'requests'.padStart(9)}`);
@@ -131,9 +140,9 @@ try {
     console.log(`${row.target.padEnd(34)} ${String(row.connections).padStart(5)} ${row.requestsPerSecond.toFixed(0).padStart(8)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.errors).padStart(7)} ${String(row.total).padStart(9)}`);
   }
   for (const connections of CONNECTIONS) {
-    const baseline = rows.find((r) => r.connections === connections && r.target.startsWith('Meilisearch'))!;
-    const api = rows.find((r) => r.connections === connections && r.target === 'API: GET /api/search')!;
-    console.log(`${connections} connections: API search throughput / Meilisearch alone = ${(api.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× (aim ≥ 0.7×)`);
+    const baseline = rows.find((r) => r.connections === connections && r.target.startsWith('Meilisearch'));
+    const api = rows.find((r) => r.connections === connections && r.target === 'API: GET /api/search');
+    if (baseline && api) console.log(`${connections} connections: API search throughput / Meilisearch alone = ${(api.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× (aim ≥ 0.7×)`);
   }
   const errors = rows.reduce((sum, row) => sum + row.errors, 0);
   console.log(`errors in all runs: ${errors} (aim: 0)`);

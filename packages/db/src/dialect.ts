@@ -27,3 +27,15 @@ export function lockRowsForUpdate(db: Db): SQL {
 export function jsonArrayContains(column: AnyColumn | SQLWrapper, value: string): SQL {
   return sql`${column} like ${`%${JSON.stringify(value)}%`}`;
 }
+
+/**
+ * Whether `error` (or an error it wraps, as drizzle's query errors do) is a unique-constraint violation on
+ * either engine: SQLite's SQLITE_CONSTRAINT_UNIQUE / _PRIMARYKEY, PostgreSQL's SQLSTATE 23505.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return true;
+  }
+  return false;
+}

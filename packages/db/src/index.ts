@@ -14,7 +14,7 @@ export {
   type RunResult,
   type Schema,
 } from './database';
-export { jsonArrayContains, likeInsensitive, lockRowsForUpdate, stringAgg } from './dialect';
+export { isUniqueViolation, jsonArrayContains, likeInsensitive, lockRowsForUpdate, stringAgg } from './dialect';
 export { UnmigratedDatabaseError, migrationsFolders } from './migrations';
 export { TransactionMisuseError } from './transaction-scope';
 export { copyDatabase, tablesInDependencyOrder, type CopyReport, type TableCopyReport } from './copy-database';

@@ -1,89 +1,46 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { closeDatabase, isPostgresUrl, openDatabase, type Db } from '@mep/db';
-import { createTestDatabaseTarget } from '@mep/db/testing';
-import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@mep/ingest';
-import { redisBinary, startRedis } from '../../test/redis-server';
+import type { Db } from '@mep/db';
+import { startApiCluster, startBalancer, type ApiCluster, type Balancer } from '../../test/api-nodes';
+import { redisBinary } from '../../test/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connected, emitWithAck, nextEvent, signedInClient, sleep, type ClientSocket, SessionClient } from '../services/testing/forum-harness';
 
 if (!redisBinary) console.warn('SKIPPED the two-process Redis test: no redis-server binary (apt-get install -y redis-server).');
 
-const repoRoot = resolve(import.meta.dirname, '../../../..');
-const children: ChildProcess[] = [];
-let dataDir: string;
-let meili: EmbeddedMeilisearch | undefined;
-let db: Db | undefined;
-const sockets: ClientSocket[] = [];
-
-/** Starts one API process as `mep serve` does, sharing SQLite, Meilisearch and Redis; resolves with its URL. */
-function startApi(env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'apps/api/src/cli/main.ts'), 'serve', '--migrate', '--host', '127.0.0.1'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API process did not start: ${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveStart(match[1]!.replace('localhost', '127.0.0.1'));
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`API process exited with ${code}: ${output}`)));
-  });
-}
-
+let cluster: ApiCluster | undefined;
+let db: Db;
 let urlA: string;
 let urlB: string;
+const sockets: ClientSocket[] = [];
+const balancers: Balancer[] = [];
+
+/** A client of `url` with the cookies (session) of `from`. */
+function sameBrowser(from: SessionClient, url: string): SessionClient {
+  const client = new SessionClient(url);
+  for (const [k, v] of from.cookies) client.cookies.set(k, v);
+  return client;
+}
 
 describe.skipIf(!redisBinary)('several API processes share events through Redis', () => {
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'mep-redis-'));
-    const redis = await startRedis();
-    children.push(redis.child);
-    meili = await startEmbeddedMeilisearch({ dataDir: join(dataDir, 'meili') });
-    // Both nodes share one database: SQLite in the shared folder, or one PostgreSQL database in the PostgreSQL run.
-    const database = await createTestDatabaseTarget(join(dataDir, 'data'));
-    const env: Record<string, string> = { MEP_DATA_DIR: join(dataDir, 'data'), MEILI_URL: meili.url, MEILI_MASTER_KEY: meili.masterKey, REDIS_URL: redis.url };
-    if (isPostgresUrl(database)) env.DATABASE_URL = database;
-    // One after the other: the first applies the migrations and seeds the forums.
-    urlA = await startApi(env);
-    urlB = await startApi(env);
-    db = await openDatabase(database);
+    cluster = await startApiCluster(2);
+    db = cluster.db;
+    [urlA, urlB] = cluster.nodes.map((node) => node.url) as [string, string];
   }, 240_000);
 
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
-    if (db) await closeDatabase(db);
-    for (const child of children.reverse()) {
-      if (child.exitCode !== null) continue;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))]);
-    }
-    await meili?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const balancer of balancers) await balancer.close();
+    await cluster?.close();
   }, 60_000);
 
   it('a post made through one process reaches a client of the other', async () => {
-    const alice = await signedInClient(db!, urlA, 'member', 'Alice');
-    const bob = await signedInClient(db!, urlA, 'member', 'Bob');
+    const alice = await signedInClient(db, urlA, 'member', 'Alice');
+    const bob = await signedInClient(db, urlA, 'member', 'Bob');
     const { body } = await alice.client.post('/api/forums/asgm/threads', { title: 'Across nodes', body: 'Opening', concepts: [], documentIds: [] });
     const threadId: number = body.thread.id;
 
     // Alice's browser is connected to process B; so is an anonymous reader.
-    const aliceOnB = new SessionClient(urlB);
-    for (const [k, v] of alice.client.cookies) aliceOnB.cookies.set(k, v);
+    const aliceOnB = sameBrowser(alice.client, urlB);
     const readerOnB = aliceOnB.socket();
     sockets.push(readerOnB);
     await connected(readerOnB);
@@ -107,15 +64,14 @@ describe.skipIf(!redisBinary)('several API processes share events through Redis'
   });
 
   it('a role change, a membership removal or sign-out everywhere on one process reaches sockets on the other', async () => {
-    const admin = await signedInClient(db!, urlA, 'admin', 'Chief');
+    const admin = await signedInClient(db, urlA, 'admin', 'Chief');
     await admin.client.post('/api/forums', { id: 'wg-nodes', title: { en: 'Across nodes' }, visibility: 'private' });
     const threadId: number = (await admin.client.post('/api/forums/wg-nodes/threads', { title: 'Node secret', body: 'x', concepts: [], documentIds: [] })).body.thread.id;
     /** A user of `role` whose socket on process B sits in the private thread room. */
     const onB = async (role: 'member' | 'moderator') => {
-      const user = await signedInClient(db!, urlA, role);
+      const user = await signedInClient(db, urlA, role);
       if (role === 'member') await admin.client.put(`/api/forums/wg-nodes/members/${user.userId}`);
-      const client = new SessionClient(urlB);
-      for (const [k, v] of user.client.cookies) client.cookies.set(k, v);
+      const client = sameBrowser(user.client, urlB);
       const socket = client.socket({ reconnection: false });
       sockets.push(socket);
       const received: string[] = [];
@@ -141,5 +97,90 @@ describe.skipIf(!redisBinary)('several API processes share events through Redis'
     await sleep(500);
     expect(demoted.received.join()).not.toContain('only for members still in');
     expect(removed.received.join()).not.toContain('only for members still in');
+  }, 60_000);
+
+  /**
+   * A browser behind a balancer in front of both nodes, connected to A and in `threadId`'s room, that has
+   * received one post (so it holds a stream offset to recover from); returns what it receives.
+   */
+  async function browserOnA(user: SessionClient, threadId: number, poster: SessionClient) {
+    const balancer = await startBalancer(Number(new URL(urlA).port));
+    balancers.push(balancer);
+    const socket = sameBrowser(user, balancer.url).socket();
+    sockets.push(socket);
+    const received: string[] = [];
+    socket.on('posts.created', ({ post }) => received.push(post.html));
+    await connected(socket);
+    expect(await emitWithAck(socket, 'threads.join', { threadId })).toMatchObject({ ok: true });
+    const first = nextEvent(socket, 'posts.created', 10_000);
+    await poster.post(`/api/threads/${threadId}/posts`, { body: 'seen before the drop' });
+    await first;
+    return { balancer, socket, received };
+  }
+
+  /** Cuts the browser off (node A out of rotation), runs `meanwhile`, then lets it reconnect, to node B. */
+  async function dropAndReconnectToB(browser: Awaited<ReturnType<typeof browserOnA>>, meanwhile: () => Promise<void>): Promise<void> {
+    const dropped = new Promise<void>((r) => browser.socket.once('disconnect', () => r()));
+    browser.balancer.pointAt(null);
+    browser.balancer.cutAll();
+    await dropped;
+    await meanwhile();
+    const back = new Promise<void>((r) => browser.socket.once('connect', () => r()));
+    browser.balancer.pointAt(Number(new URL(urlB).port));
+    await back;
+  }
+
+  /** A socket straight on node B in the thread's room: once it has a post, the stream holds it too. */
+  async function watcherOnB(user: SessionClient, threadId: number): Promise<ClientSocket> {
+    const socket = sameBrowser(user, urlB).socket();
+    sockets.push(socket);
+    await connected(socket);
+    expect(await emitWithAck(socket, 'threads.join', { threadId })).toMatchObject({ ok: true });
+    return socket;
+  }
+
+  it('a client that drops from one node and reconnects to the other gets what its rooms missed (streams adapter recovery)', async () => {
+    const alice = await signedInClient(db, urlA, 'member', 'Alice');
+    const bob = await signedInClient(db, urlA, 'member', 'Bob');
+    const threadId: number = (await alice.client.post('/api/forums/asgm/threads', { title: 'Recovery', body: 'x', concepts: [], documentIds: [] })).body.thread.id;
+    const browser = await browserOnA(alice.client, threadId, bob.client);
+    const watcher = await watcherOnB(bob.client, threadId);
+
+    await dropAndReconnectToB(browser, async () => {
+      const seen = nextEvent(watcher, 'posts.created', 10_000, ({ post }) => post.html.includes('missed two'));
+      await bob.client.post(`/api/threads/${threadId}/posts`, { body: 'missed one' });
+      await bob.client.post(`/api/threads/${threadId}/posts`, { body: 'missed two' });
+      await seen;
+    });
+    expect(browser.socket.recovered).toBe(true);
+    for (let i = 0; i < 50 && browser.received.length < 3; i += 1) await sleep(100);
+    expect(browser.received.map((html) => /<p>(.*)<\/p>/.exec(html)?.[1])).toEqual(['seen before the drop', 'missed one', 'missed two']);
+
+    // Still in the room on node B: a new post arrives once.
+    const later = nextEvent(browser.socket, 'posts.created', 10_000);
+    await bob.client.post(`/api/threads/${threadId}/posts`, { body: 'after the move' });
+    expect((await later).post.html).toContain('after the move');
+  }, 60_000);
+
+  it('a recovery on the other node is refused when the user lost access to a room meanwhile: nothing of it is replayed', async () => {
+    const admin = await signedInClient(db, urlA, 'admin', 'Chief');
+    await admin.client.post('/api/forums', { id: 'wg-recover', title: { en: 'Recovery' }, visibility: 'private' });
+    const threadId: number = (await admin.client.post('/api/forums/wg-recover/threads', { title: 'Closed', body: 'x', concepts: [], documentIds: [] })).body.thread.id;
+    const member = await signedInClient(db, urlA, 'member', 'Leaving');
+    await admin.client.put(`/api/forums/wg-recover/members/${member.userId}`);
+    const browser = await browserOnA(member.client, threadId, admin.client);
+    const watcher = await watcherOnB(admin.client, threadId);
+
+    await dropAndReconnectToB(browser, async () => {
+      expect((await admin.client.del(`/api/forums/wg-recover/members/${member.userId}`)).status).toBeLessThan(300);
+      const seen = nextEvent(watcher, 'posts.created', 10_000, ({ post }) => post.html.includes('after the removal'));
+      await admin.client.post(`/api/threads/${threadId}/posts`, { body: 'after the removal' });
+      await seen;
+    });
+    // A fresh connection (not a recovery): in its user room only, nothing replayed.
+    expect(browser.socket.recovered).toBe(false);
+    await sleep(1000);
+    expect(browser.received.join()).not.toContain('after the removal');
+    expect(await emitWithAck(browser.socket, 'threads.join', { threadId })).toMatchObject({ ok: false });
   }, 60_000);
 });

@@ -16,6 +16,8 @@ export interface SearchDocumentsParams {
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
+  /** Aborted when the client went away: the Meilisearch requests still running are cancelled. */
+  signal?: AbortSignal;
 }
 
 const TEXT_FIELDS = INDEXED_LANGUAGES.map(textField);
@@ -118,8 +120,9 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
   const { activeFacets, queries } = buildSearchQueries(context, params);
   let responses;
   try {
-    responses = (await context.search.client.multiSearch({ queries })).results;
+    responses = (await context.search.client.multiSearch({ queries }, { signal: params.signal })).results;
   } catch (error) {
+    if (params.signal?.aborted) throw new ServiceUnavailableError('search_abandoned', 'The client went away before the search finished.');
     // The cause (addresses, keys' names) is for the log, not for the client.
     context.log.error('Meilisearch did not answer a search', error);
     throw new ServiceUnavailableError('search_unavailable', 'The search service did not answer; try again shortly.');
@@ -175,7 +178,7 @@ export async function searchDocuments(context: AppContext, params: SearchDocumen
     // A pool that came back short holds every matching passage: a hit missing from it has none, so
     // only full pools are worth a follow-up query.
     const distinctFull = (distinctResult?.hits.length ?? 0) >= Number(distinctResult?.limit ?? Number.POSITIVE_INFINITY);
-    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) await fetchPassagesPerHit(context, params.q, missing);
+    if (missing.length > 0 && passageResult.hits.length >= PASSAGE_POOL && distinctFull) await fetchPassagesPerHit(context, params.q, missing, params.signal);
   }
 
   for (const hit of hits) if (hit.passages[0]) hit.snippet = hit.passages[0].snippet;
@@ -202,7 +205,7 @@ function formattedText(hit: Record<string, unknown>, language: string): string {
  * The best page of each given hit in one query (`distinct` per document over just these documents),
  * not one query per hit: the follow-up of a common phrase was the slowest part of a search.
  */
-async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[]): Promise<void> {
+async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchHit[], signal?: AbortSignal): Promise<void> {
   const { search } = context;
   const byDocument = new Map(hits.map((hit) => [hit.documentId, hit]));
   const [result] = (
@@ -221,7 +224,7 @@ async function fetchPassagesPerHit(context: AppContext, q: string, hits: SearchH
           ...HIGHLIGHT_TAGS,
         },
       ],
-    })
+    }, { signal })
   ).results;
   for (const passage of result?.hits ?? []) {
     const hit = byDocument.get(String(passage.documentId));

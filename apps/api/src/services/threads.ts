@@ -1,8 +1,8 @@
-import { auditLog, follows, forums, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
+import { auditLog, follows, forums, isUniqueViolation, postRevisions, posts, threadDocuments, threads, users, type Db, lockRowsForUpdate } from '@mep/db';
 import { and, asc, desc, eq, gt, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
-import { NotFoundError, RateLimitedError } from '../errors';
+import { ApiError, NotFoundError, RateLimitedError } from '../errors';
 import { documentIsPublished } from './repository/visibility';
 import {
   assertEmailVerified,
@@ -178,6 +178,49 @@ async function refreshThreadStats(tx: Store, threadId: number): Promise<void> {
     .run();
 }
 
+/** How a post is created: the client's Idempotency-Key (retries with it answer the first post) and the clock. */
+export interface PostingOptions {
+  idempotencyKey?: string;
+  now?: Date;
+}
+
+/** What a request with a key asked for, to tell a retry (same request) from a key used again for another. */
+interface KeyedRequest {
+  body: string;
+  threadId?: number;
+  forumId?: string;
+}
+
+/**
+ * The post an earlier request with this author's `key` created, if any: a retry is answered with it. A key
+ * sent again with another target or text (unless the post was edited since) is a client error, 422.
+ */
+async function postOfKey(db: Store, authorId: string, key: string | null, request: KeyedRequest): Promise<PostRow | undefined> {
+  if (key === null) return undefined;
+  const row = await db
+    .select({ post: posts, forumId: threads.forumId })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(eq(posts.authorId, authorId), eq(posts.idempotencyKey, key)))
+    .get();
+  if (!row) return undefined;
+  const sameTarget = request.threadId !== undefined ? row.post.threadId === request.threadId : row.forumId === request.forumId;
+  if (!sameTarget || (!row.post.editedAt && row.post.body !== request.body)) {
+    throw new ApiError('idempotency_key_reused', 'This Idempotency-Key was already used for another request; send a new key for a new post.', 422);
+  }
+  return row.post;
+}
+
+/**
+ * After a failed posting transaction: when it failed because a concurrent request with the same key
+ * committed first (a retry racing its original on another node), that request's post; otherwise rethrows.
+ */
+async function raceWinner(db: Store, error: unknown, authorId: string, key: string | null, request: KeyedRequest): Promise<PostRow> {
+  const winner = key !== null && isUniqueViolation(error) ? await postOfKey(db, authorId, key, request) : undefined;
+  if (!winner) throw error;
+  return winner;
+}
+
 export interface NewThread {
   title: string;
   body: string;
@@ -186,16 +229,21 @@ export interface NewThread {
 }
 
 /** Starts a thread with its first post; the author follows it; followers of the forum are notified. */
-export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, input: NewThread, now = new Date()): Promise<{ thread: ThreadDto; post: PostDto }> {
+export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, input: NewThread, options: PostingOptions = {}): Promise<{ thread: ThreadDto; post: PostDto }> {
   const { db, events } = ctx;
+  const now = options.now ?? new Date();
   const forum = await getVisibleForum(db, viewer, forumId);
   authorize(canCreateThread(viewer, forum), viewer);
   assertEmailVerified(viewer);
+  const key = options.idempotencyKey ?? null;
+  const answerWith = async (post: PostRow) => ({ thread: await getThreadDto(db, viewer, post.threadId), post: await getPostDto(db, viewer, post.id) });
+  const replayed = await postOfKey(db, viewer.userId, key, { forumId, body: input.body });
+  if (replayed) return answerWith(replayed);
   await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, input.body, ctx.config?.markdownBudgetMs);
   const existing = await loadDocumentCards(db, input.documentIds);
   const authorId = viewer.userId;
-  const { threadId, postId } = await events.afterCommit(async () => {
+  const created = await events.afterCommit(async () => {
     const ids = await db.transaction(async (tx) => {
       const createdAt = nowIso(now);
       const thread = await tx
@@ -203,7 +251,7 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
         .values({ forumId, authorId, title: input.title.trim(), concepts: [...new Set(input.concepts)], postCount: 1, lastPostAt: createdAt, createdAt })
         .returning({ id: threads.id })
         .get();
-      const post = await tx.insert(posts).values({ threadId: thread.id, authorId, body: input.body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
+      const post = await tx.insert(posts).values({ threadId: thread.id, authorId, body: input.body, html: rendered.html, createdAt, idempotencyKey: key }).returning({ id: posts.id }).get();
       await linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
       await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
@@ -213,8 +261,11 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
     events.emit('threads.created', { threadId: ids.threadId, forumId });
     events.emit('posts.created', { postId: ids.postId, threadId: ids.threadId, forumId });
     return ids;
+  }).catch(async (error: unknown) => {
+    const winner = await raceWinner(db, error, viewer.userId, key, { forumId, body: input.body });
+    return { threadId: winner.threadId, postId: winner.id };
   });
-  return { thread: await getThreadDto(db, viewer, threadId), post: await getPostDto(db, viewer, postId) };
+  return { thread: await getThreadDto(db, viewer, created.threadId), post: await getPostDto(db, viewer, created.postId) };
 }
 
 /** A single post as the viewer sees it. */
@@ -226,11 +277,15 @@ export async function getPostDto(db: Db, viewer: Viewer, postId: number): Promis
 }
 
 /** Adds a reply; the author follows the thread; the thread's followers are notified. */
-export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: string, now = new Date()): Promise<PostDto> {
+export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, body: string, options: PostingOptions = {}): Promise<PostDto> {
   const { db, events } = ctx;
+  const now = options.now ?? new Date();
   const { thread, forum } = await getVisibleThread(db, viewer, threadId);
   authorize(canReply(viewer, forum, thread), viewer);
   assertEmailVerified(viewer);
+  const key = options.idempotencyKey ?? null;
+  const replayed = await postOfKey(db, viewer.userId, key, { threadId, body });
+  if (replayed) return getPostDto(db, viewer, replayed.id);
   await checkRateLimit(db, viewer, now);
   const rendered = await renderMarkdown(db, body, ctx.config?.markdownBudgetMs);
   const authorId = viewer.userId;
@@ -238,7 +293,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
     const id = await db.transaction(async (tx) => {
       await lockThread(tx, threadId);
       const createdAt = nowIso(now);
-      const post = await tx.insert(posts).values({ threadId, authorId, body, html: rendered.html, createdAt }).returning({ id: posts.id }).get();
+      const post = await tx.insert(posts).values({ threadId, authorId, body, html: rendered.html, createdAt, idempotencyKey: key }).returning({ id: posts.id }).get();
       await refreshThreadStats(tx, threadId);
       await linkDocuments(tx, threadId, rendered.documentIds);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(threadId), createdAt }).onConflictDoNothing().run();
@@ -250,7 +305,7 @@ export async function createReply(ctx: Ctx, viewer: Viewer, threadId: number, bo
     // A reply only changes counts: viewers of the thread learn it from posts.created itself.
     events.emit('threads.updated', { threadId, forumId: forum.id, reason: 'reply' });
     return id;
-  });
+  }).catch(async (error: unknown) => (await raceWinner(db, error, viewer.userId, key, { threadId, body })).id);
   return getPostDto(db, viewer, postId);
 }
 

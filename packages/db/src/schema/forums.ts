@@ -143,8 +143,18 @@ export const posts = sqliteTable(
     status: text('status').$type<PostStatus>().notNull().default('visible'),
     createdAt: text('created_at').notNull(),
     editedAt: text('edited_at'),
+    /**
+     * The client's `Idempotency-Key` for the request that created the post (null without one): a retry
+     * with the same key, after a lost answer or a node that died mid-request, gets this post back
+     * instead of creating a second one. Unique per author (NULLs never collide).
+     */
+    idempotencyKey: text('idempotency_key'),
   },
-  (t) => [index('posts_thread_idx').on(t.threadId, t.id), index('posts_author_idx').on(t.authorId, t.createdAt)],
+  (t) => [
+    index('posts_thread_idx').on(t.threadId, t.id),
+    index('posts_author_idx').on(t.authorId, t.createdAt),
+    uniqueIndex('posts_author_idempotency_key_idx').on(t.authorId, t.idempotencyKey),
+  ],
 );
 
 /** Earlier versions of a post, one row per edit (the text before the edit). */

@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import type { AppContext } from '../../context';
+import { ValidationError } from '../../errors';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canPreviewMarkdown } from '../../policies';
 import { createForum, getForum, getVisibleForum, listForums, setFollow, setForumMember } from '../../services/forums';
@@ -27,6 +29,8 @@ import {
   documentIdParams,
   followResponse,
   forumIdParams,
+  IDEMPOTENCY_KEY_HEADER,
+  idempotencyKeySchema,
   forumListResponse,
   forumMemberParams,
   forumResponse,
@@ -44,6 +48,13 @@ import {
   threadListResponse,
   threadResponse,
 } from './forums.schemas';
+
+/** The request's Idempotency-Key, if any; a malformed one is a 400 (never silently ignored: the retry would post twice). */
+function idempotencyKeyOf(req: Request): string | undefined {
+  const parsed = idempotencyKeySchema.safeParse(req.header(IDEMPOTENCY_KEY_HEADER));
+  if (!parsed.success) throw new ValidationError(`header "${IDEMPOTENCY_KEY_HEADER}": ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
 
 export function forumRoutes(context: AppContext) {
   const { db } = context;
@@ -123,13 +134,13 @@ export function forumRoutes(context: AppContext) {
       method: 'post',
       path: '/api/forums/:forumId/threads',
       tag: 'forums',
-      summary: 'Starts a thread (Markdown body, concept tags, linked repository documents).',
+      summary: `Starts a thread (Markdown body, concept tags, linked repository documents). With an ${IDEMPOTENCY_KEY_HEADER} header, a retry answers the thread it started.`,
       params: forumIdParams,
       body: createThreadBody,
       response: createThreadResponse,
       rateLimit: 'posting',
-      errors: [401, 403, 404, 429],
-      handler: ({ req, params, body }) => createThread(context, viewerOf(req), params.forumId, body),
+      errors: [401, 403, 404, 422, 429],
+      handler: ({ req, params, body }) => createThread(context, viewerOf(req), params.forumId, body, { idempotencyKey: idempotencyKeyOf(req) }),
     }),
     defineRoute({
       method: 'get',
@@ -156,13 +167,13 @@ export function forumRoutes(context: AppContext) {
       method: 'post',
       path: '/api/threads/:threadId/posts',
       tag: 'forums',
-      summary: 'Replies to a thread (Markdown). Limited to a few posts a minute per user.',
+      summary: `Replies to a thread (Markdown). Limited to a few posts a minute per user. With an ${IDEMPOTENCY_KEY_HEADER} header (unique per author), a retry answers the post it created instead of posting twice.`,
       params: threadIdParams,
       body: replyBody,
       response: postResponse,
       rateLimit: 'posting',
-      errors: [401, 403, 404, 429],
-      handler: async ({ req, params, body }) => ({ post: await createReply(context, viewerOf(req), params.threadId, body.body) }),
+      errors: [401, 403, 404, 422, 429],
+      handler: async ({ req, params, body }) => ({ post: await createReply(context, viewerOf(req), params.threadId, body.body, { idempotencyKey: idempotencyKeyOf(req) }) }),
     }),
     ...[true, false].map((follow) =>
       defineRoute({

@@ -31,6 +31,20 @@ export const createForumBody = z.object({
 
 const markdown = z.string().trim().min(1).max(20_000);
 
+/** Header that makes a posting request safe to retry (the IETF Idempotency-Key draft): same key, same post. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/**
+ * The key's value: 1–200 visible ASCII characters (a UUID is typical), optionally in the draft's
+ * structured-field quotes, which are removed.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .transform((value) => value.trim().replace(/^"(.*)"$/, '$1'))
+  .pipe(z.string().regex(/^[\x21-\x7e]{1,200}$/, '1–200 visible ASCII characters, e.g. a UUID'))
+  .optional();
+
+
 export const createThreadBody = z.object({
   title: z.string().trim().min(3).max(200),
   body: markdown,

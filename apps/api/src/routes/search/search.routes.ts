@@ -17,9 +17,15 @@ export function searchRoutes(context: AppContext) {
       response: searchResponseSchema,
       errors: [503],
       rateLimit: 'search',
-      handler: async ({ query, req }) => {
+      handler: async ({ query, req, res }) => {
         const { q, sort, page, pageSize, ...filters } = query;
-        const result = await context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters }));
+        // A client that gave up (timeout, navigation) no longer waits: its Meilisearch calls are cancelled, so
+        // under overload abandoned searches stop taking Meilisearch's time from the ones still waited for.
+        const abandoned = new AbortController();
+        res.once('close', () => {
+          if (!res.writableFinished) abandoned.abort();
+        });
+        const result = await context.metrics.timeSearch('documents', () => searchDocuments(context, { q, sort, page, pageSize, filters, signal: abandoned.signal }));
         // Analytics (issue 14): one anonymous event per first page, queued and written in batches off this path.
         const searchId = page === 1 && pageSize > 0 ? recordSearch(context, { query: q, uiLang: uiLanguageOf(req), filters, resultCount: result.total }) : null;
         return { ...result, searchId };

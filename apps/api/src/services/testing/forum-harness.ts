@@ -41,8 +41,8 @@ export class SessionClient {
   }
 
   /** Sends a request; state-changing methods carry the CSRF header unless `csrf: false`. */
-  async request<T = any>(method: string, path: string, body?: unknown, options: { csrf?: boolean | string } = {}): Promise<JsonResponse<T>> {
-    const headers: Record<string, string> = { ...this.headers };
+  async request<T = any>(method: string, path: string, body?: unknown, options: { csrf?: boolean | string; headers?: Record<string, string> } = {}): Promise<JsonResponse<T>> {
+    const headers: Record<string, string> = { ...this.headers, ...options.headers };
     // Fetch the token first: doing so may set the CSRF cookie this request must carry.
     if (method !== 'GET' && options.csrf !== false) {
       headers[CSRF_HEADER] = typeof options.csrf === 'string' ? options.csrf : await this.csrfToken();
