@@ -27,7 +27,8 @@ beforeAll(async () => {
   const plan = join(dir, 'ghana-nap.md');
   writeFileSync(
     plan,
-    '# National action plan on artisanal and small-scale gold mining\n\nGhana submitted this national action plan under Article 7 of the Minamata Convention on Mercury. ' +
+    // A plan names its country in its heading, as real ones do: party tags need the country as the subject.
+    '# Ghana: National action plan on artisanal and small-scale gold mining\n\nGhana submitted this national action plan under Article 7 of the Minamata Convention on Mercury. ' +
       'Mercury use in Ghana is highest in the Ashanti region; Ghana will eliminate whole-ore amalgamation. Mercury, mercury, mercury.\n',
   );
   platform = await startTestPlatform({ ingest: [...keys.map((k) => join(REPORT_FIXTURES_DIR, k.file)), join(fixturesDir, 'en-products-guide.pdf'), plan] });
