@@ -17,6 +17,7 @@ describe('domain events', () => {
 
   it('lists the declared events', () => {
     expect([...DOMAIN_EVENT_NAMES].sort()).toEqual([
+      'documents.changed',
       'documents.ingested',
       'forums.member.removed',
       'notifications.created',
@@ -26,6 +27,7 @@ describe('domain events', () => {
       'sessions.revoked',
       'threads.created',
       'threads.updated',
+      'uploads.progress',
       'users.deleted',
       'users.role.changed',
     ]);

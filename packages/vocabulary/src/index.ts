@@ -121,6 +121,9 @@ export type FeedbackStatusName = (typeof FEEDBACK_STATUSES)[number];
  */
 export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn'] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+/** The statuses a new document (an upload, an ingest) may be stored with: withdrawal is a curator's later act. */
+export const NEW_DOCUMENT_STATUSES = DOCUMENT_STATUSES.filter((s): s is 'draft' | 'published' => s !== 'withdrawn');
+export type NewDocumentStatus = Extract<DocumentStatus, 'draft' | 'published'>;
 
 // ---------------------------------------------------------------------------------------------
 // Names the API and the web app agree on

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { DocumentStatus } from '@mep/vocabulary';
+import type { DocumentStatus, NewDocumentStatus } from '@mep/vocabulary';
 
 /** A stored original and everything extracted from it. `id` is derived from the SHA-256 of the bytes. */
 export const documents = sqliteTable(
@@ -180,7 +180,7 @@ export const uploadJobs = sqliteTable(
     sizeBytes: integer('size_bytes').notNull(),
     stage: text('stage').$type<UploadStage>().notNull(),
     /** The status the document gets: `draft` for focal points, the curator's choice otherwise. */
-    targetStatus: text('target_status').$type<'draft' | 'published'>().notNull(),
+    targetStatus: text('target_status').$type<NewDocumentStatus>().notNull(),
     errorCode: text('error_code'),
     message: text('message'),
     documentId: text('document_id'),

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { and, eq, lt } from 'drizzle-orm';
 import { documents, ingestJobs, ocrJobs, pages, type Db } from '@mep/db';
 import { tagDocument, type Taxonomy } from '@mep/taxonomy';
-import type { DoctypeId, DocumentStatus } from '@mep/vocabulary';
+import type { DoctypeId, NewDocumentStatus } from '@mep/vocabulary';
 import { IngestError } from '../errors';
 import { analyzeDocument, extractInSandbox, type DocumentFacts, type ExtractedDocument } from '../extract';
 import { OCR_PENDING_FLAG, type OcrService } from '../ocr/ocr-service';
@@ -76,7 +76,7 @@ export interface IngestOptions {
    */
   signal?: AbortSignal;
   /** Status of new documents: `published` (the default) or `draft` (waits in the curators' queue). */
-  status?: Extract<DocumentStatus, 'draft' | 'published'>;
+  status?: NewDocumentStatus;
   /** The web user who uploaded the files (notified of the curator's decision). */
   submittedBy?: string;
   /** A focal point's submission: the party it is for. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCTYPE_IDS, DOCUMENT_STATUSES } from '@mep/vocabulary';
+import { DOCTYPE_IDS, DOCUMENT_STATUSES, NEW_DOCUMENT_STATUSES, type NewDocumentStatus } from '@mep/vocabulary';
 import { documentLanguageSchema } from '../vocabulary.schemas';
 
 /** Text a person typed: trimmed, no control characters. HTML is allowed as text (stored as typed, rendered inert). */
@@ -103,7 +103,7 @@ export const auditResponse = z.object({
 
 export const uploadQuery = z.object({
   name: z.string().min(1, 'name the file').max(400),
-  status: z.enum(['draft', 'published']).optional().describe("Curators choose; a focal point's upload is always a draft."),
+  status: z.enum(NEW_DOCUMENT_STATUSES as [NewDocumentStatus, ...NewDocumentStatus[]]).optional().describe("Curators choose; a focal point's upload is always a draft."),
 });
 
 const uploadStage = z.enum(['queued', 'extracting', 'tagging', 'stored', 'indexed', 'duplicate', 'failed']);
@@ -112,7 +112,7 @@ export const uploadJobSchema = z.object({
   fileName: z.string(),
   sizeBytes: z.number().int(),
   stage: uploadStage,
-  targetStatus: z.enum(['draft', 'published']),
+  targetStatus: z.enum(NEW_DOCUMENT_STATUSES as [NewDocumentStatus, ...NewDocumentStatus[]]),
   errorCode: z.string().nullable().describe('Why it failed (stable code, e.g. `corrupt`, `unsupported-type`, `too-large`); the web app words it in the reader\'s language.'),
   message: z.string().nullable(),
   documentId: z.string().nullable().describe('The new document, or the existing one for a duplicate.'),

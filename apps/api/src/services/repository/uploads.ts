@@ -4,6 +4,7 @@
  * progress is an `upload_jobs` row — what a reloaded page reads back — and a live `uploads.progress`
  * socket event to the uploader. A cut-off or refused upload leaves neither a file nor a row behind.
  */
+import type { NewDocumentStatus } from '@mep/vocabulary';
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -58,7 +59,7 @@ let processing: Promise<void> = Promise.resolve();
  * Receives one file from the request body and queues it. Refuses before reading when the declared size is
  * over the limit; stops reading (and deletes what arrived) when the body runs past it or is cut off.
  */
-export async function receiveUpload(context: AppContext, viewer: Viewer, req: Request, input: { name: string; status?: 'draft' | 'published' }) {
+export async function receiveUpload(context: AppContext, viewer: Viewer, req: Request, input: { name: string; status?: NewDocumentStatus }) {
   authorize(canSubmitDocuments(viewer), viewer);
   const fileName = safeFileName(input.name);
   const declared = Number(req.headers['content-length']);
