@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDatabase, forums, openDatabase, outbox, type Db } from '@mep/db';
 import { createTestDatabaseTarget } from '@mep/db/testing';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmtpCapture, type CapturedMail, type SmtpCapture } from '../../test/smtp-capture';
 import type { Config } from '../config';
 import { createEventBus } from '../events';
 import { createUser } from './accounts';
@@ -14,44 +13,24 @@ import { setFollow } from './forums';
 import { viewerForUser } from './sessions';
 import { createReply, createThread } from './threads';
 
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
 let dir: string;
 let target: string;
 let db: Db;
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let smtpPort: number;
-const received: Received[] = [];
+let received: CapturedMail[];
 const log = { info: () => {}, error: (m: string, e?: unknown) => console.error(m, e) };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mep-digest-'));
   target = await createTestDatabaseTarget(dir);
   db = await openDatabase(target);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        // Undo quoted-printable soft line breaks so assertions can read the body.
-        raw = raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpCapture();
+  received = smtp.received;
+  smtpPort = Number(new URL(smtp.url).port);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await closeDatabase(db);
   rmSync(dir, { recursive: true, force: true });
 });
