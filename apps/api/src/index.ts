@@ -3,4 +3,4 @@ export { createContext, closeContext, type AppContext, type Logger } from './con
 export { createLogger } from './observability/logger';
 export { createApp, listRoutes } from './app';
 export { startServer, type RunningServer } from './server';
-export { buildSearchQueries, searchDocuments, type SearchDocumentsParams } from './services/search-documents';
+export { buildSearchQueries, searchDocuments, sendSearchQueries, type SearchDocumentsParams } from './services/search-documents';

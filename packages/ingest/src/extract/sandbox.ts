@@ -12,6 +12,13 @@ import { checkExtractable, DEFAULT_MAX_BYTES } from './extract';
 import type { AnalyzedDocument, SandboxRequest, SandboxResponse } from './sandbox-protocol';
 import { resolveChildCommand } from './sandbox-entry';
 
+/**
+ * The young generation's semi-space, in MB. pdf.js allocates short-lived objects by the million; with V8's
+ * default (16 MB) the child spent a third of its time in scavenges and promoted garbage to the old space.
+ * Measured: child extraction went from 1.5× to 1.1–1.4× bare pdf-parse. It costs at most 3× this per child.
+ */
+const YOUNG_SEMI_SPACE_MB = 64;
+
 /** Per-call bounds of {@link extractInSandbox}. */
 export interface SandboxOptions {
   /** Wall-clock limit of one extraction, from the moment a ready child receives the file. Default 30 s. */
@@ -175,7 +182,7 @@ export class ExtractionPool {
   private spawn(): void {
     const { entry, execArgv } = resolveChildCommand();
     const child = fork(entry, [], {
-      execArgv: [...execArgv, `--max-old-space-size=${this.maxMemoryMb}`],
+      execArgv: [...execArgv, `--max-old-space-size=${this.maxMemoryMb}`, `--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       env: { ...process.env, NODE_OPTIONS: '' },
