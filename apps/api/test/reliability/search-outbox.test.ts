@@ -1,7 +1,8 @@
 /**
  * The index outbox under a real outage: the Meilisearch child process is killed (SIGKILL) while the
  * platform serves, members post, edit and hide, a file is ingested; then Meilisearch is started again
- * on the same data folder and port, and search catches up with everything without a reindex.
+ * on the same data folder and port, and search catches up with everything without a reindex — curators'
+ * corrections and withdrawals too (a withdrawal lost to the outage would leave the document findable).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ let meili: EmbeddedMeilisearch;
 let platform: TestPlatform;
 let member: SessionClient;
 let moderator: SessionClient;
+let curator: SessionClient;
 
 const startMeili = () => startEmbeddedMeilisearch({ dataDir: meiliDir, port, masterKey });
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   platform = await startTestPlatform({ env: { MEILI_URL: meili.url, MEILI_MASTER_KEY: masterKey, MEP_SEARCH_RETRY_MAX_MS: '1000', MEP_RATE_LIMIT_SCALE: '100' } });
   member = (await signedInClient(platform.context.db, platform.url, 'member', 'Outage Member')).client;
   moderator = (await signedInClient(platform.context.db, platform.url, 'moderator', 'Outage Moderator')).client;
+  curator = (await signedInClient(platform.context.db, platform.url, 'curator', 'Outage Curator')).client;
 }, 120_000);
 
 afterAll(async () => {
@@ -37,15 +40,19 @@ afterAll(async () => {
 });
 
 const discussions = async (word: string) => (await platform.get(`/api/discussions/search?q=${word}`)).body as { total: number; hits: { postId: number }[] };
+const searchIds = async (q: string) => ((await platform.get(`/api/search?q=${encodeURIComponent(q)}`)).body as { hits: { documentId: string }[] }).hits.map((h) => h.documentId);
 const outboxRows = async () => (await platform.context.db.select().from(searchOutbox).all()).length;
 
 describe('search outbox with Meilisearch killed and restarted', () => {
   it('keeps every change while Meilisearch is down and applies it when it is back', async () => {
+    const [toWithdraw, toRetitle] = await ingestFiles([join(fixturesDir, 'es-plan-de-accion.html'), join(fixturesDir, 'zh-mercury.html')], platform.context);
+    expect([toWithdraw?.status, toRetitle?.status]).toEqual(['ingested', 'ingested']);
     const before = await member.post('/api/forums/asgm/threads', { title: 'Retort quartzite', body: 'Before the outage: pumice retorts.', concepts: [], documentIds: [] });
     expect(before.status).toBe(200);
     const threadId = before.body.thread.id as number;
     await platform.context.searchOutbox.idle();
     expect((await discussions('pumice')).total).toBe(1);
+    expect(await searchIds('minería artesanal')).toContain(toWithdraw!.documentId);
 
     // The real child process dies without a chance to flush anything.
     process.kill(meili.pid, 'SIGKILL');
@@ -59,12 +66,17 @@ describe('search outbox with Meilisearch killed and restarted', () => {
     expect(second.status).toBe(200);
     const toHide = await member.post(`/api/threads/${threadId}/posts`, { body: 'Spam about marble.' });
     expect((await moderator.post(`/api/posts/${toHide.body.post.id}/hide`, {})).status).toBe(200);
+    const withdrawn = await curator.post(`/api/documents/${toWithdraw!.documentId}/review`, { decision: 'withdraw', reason: 'Superseded' });
+    expect(withdrawn.status).toBe(200);
+    const metadata = (await curator.get(`/api/documents/${toRetitle!.documentId}`)).body as { version: number };
+    const retitled = await curator.patch(`/api/documents/${toRetitle!.documentId}`, { version: metadata.version, title: 'Lepidolite survey of mercury' });
+    expect(retitled.status).toBe(200);
     const [outcome] = await ingestFiles([join(fixturesDir, 'ru-mercury.md')], platform.context);
     expect(outcome).toMatchObject({ status: 'ingested' });
     expect(outcome!.flags.join(' ')).toMatch(/not-indexed/);
 
     // Nothing was lost: the changes wait in the outbox, and the lag shows on /metrics' gauge source.
-    expect(await outboxRows()).toBeGreaterThanOrEqual(5);
+    expect(await outboxRows()).toBeGreaterThanOrEqual(7);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(await platform.context.searchOutbox.lagSeconds()).toBeGreaterThanOrEqual(1);
 
@@ -80,6 +92,8 @@ describe('search outbox with Meilisearch killed and restarted', () => {
     expect((await discussions('basalt')).hits.map((h) => h.postId)).toEqual([reply.body.post.id]);
     expect((await discussions('gneiss')).total).toBe(1);
     expect((await discussions('marble')).total).toBe(0);
+    expect(await searchIds('lepidolite')).toEqual([toRetitle!.documentId]);
+    expect(await searchIds('minería artesanal')).not.toContain(toWithdraw!.documentId);
     const document = await platform.context.search.documents.getDocument(outcome!.documentId!);
     expect(document.id).toBe(outcome!.documentId);
   }, 180_000);

@@ -6,6 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { documentConcepts, documents, pages, tagDecisions, type Db } from '@mep/db';
 import { tagDocument, type ConceptMatch } from '@mep/taxonomy';
+import { enqueueSearchUpdates } from '../search/search-outbox';
 
 type Tx = Pick<Db, 'select' | 'insert' | 'delete'>;
 
@@ -31,6 +32,11 @@ export async function retagDocument(db: Db, documentId: string): Promise<{ conce
   if (!row) return undefined;
   const pageRows = await db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
   const matches = tagDocument({ pages: pageRows, title: row.title });
-  const concepts = await db.transaction((tx) => replaceTaggerConcepts(tx, documentId, matches));
+  // The index shows a document's concepts: its outbox row commits with them.
+  const concepts = await db.transaction(async (tx) => {
+    const count = await replaceTaggerConcepts(tx, documentId, matches);
+    await enqueueSearchUpdates(tx, 'document', [documentId]);
+    return count;
+  });
   return { concepts };
 }

@@ -4,13 +4,13 @@
  */
 import { and, asc, desc, eq, like } from 'drizzle-orm';
 import { documentConcepts, documentRevisions, documents, pages, tagDecisions, type DocumentMetadata } from '@mep/db';
-import { retagDocument } from '@mep/ingest';
+import { enqueueSearchUpdates, retagDocument } from '@mep/ingest';
 import type { AppContext } from '../../context';
 import { ApiError, NotFoundError, ValidationError } from '../../errors';
 import { authorize, canCurate, type Viewer } from '../../policies';
 import { audit } from '../forums';
 import { nowIso } from '../store';
-import { reindex } from './review';
+import { applySearchUpdates } from './review';
 
 /** 409 with the change that won, so the client can show it and let the curator decide. */
 export class StaleVersionError extends ApiError {
@@ -77,10 +77,11 @@ export async function correctMetadata(context: AppContext, viewer: Viewer, docum
       }
       await tx.insert(documentRevisions).values({ documentId, version: version + 1, actorId: viewer.userId!, before, after, createdAt: now }).run();
       await audit(tx, viewer, 'document.edited', 'document', documentId, { version: version + 1, before, after });
+      await enqueueSearchUpdates(tx, 'document', [documentId]);
       events.emit('documents.changed', { documentId });
     }),
   );
-  await reindex(context, documentId);
+  await applySearchUpdates(context);
 }
 
 type Tx = Parameters<Parameters<AppContext['db']['transaction']>[0]>[0];
@@ -117,10 +118,11 @@ export async function decideTag(context: AppContext, viewer: Viewer, documentId:
       await decide(tx, viewer.userId!, documentId, conceptId, decision, page ?? null, now);
       await tx.update(documents).set({ updatedAt: now }).where(eq(documents.id, documentId)).run();
       await audit(tx, viewer, `tag.${decision}`, 'document', documentId, { conceptId, ...(page ? { page } : {}) });
+      await enqueueSearchUpdates(tx, 'document', [documentId]);
       events.emit('documents.changed', { documentId });
     }),
   );
-  await reindex(context, documentId);
+  await applySearchUpdates(context);
 }
 
 /** Runs the tagger again on a document; curators' decisions hold. */
@@ -133,7 +135,7 @@ export async function retag(context: AppContext, viewer: Viewer, documentId: str
     context.events.emit('documents.changed', { documentId });
     return done;
   });
-  await reindex(context, documentId);
+  await applySearchUpdates(context);
   return result;
 }
 

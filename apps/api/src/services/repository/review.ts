@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, isNotNull, like, or, type SQL } from 'drizzle-orm';
 import { documents, notifications } from '@mep/db';
-import { indexDocuments } from '@mep/ingest';
+import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
 import { restoreToOai, withdrawFromOai } from '../../oai/records';
@@ -49,24 +49,25 @@ export async function reviewDocument(context: AppContext, viewer: Viewer, docume
           .get();
         events.emit('notifications.created', { notificationId: note.id, userId: row.submittedBy });
       }
+      await enqueueSearchUpdates(tx, 'document', [documentId]);
       events.emit('documents.changed', { documentId });
       return { ...row, ...set };
     }),
   );
   if (decision === 'withdraw') await withdrawFromOai(context, documentId, now);
   if (decision === 'publish' && updated.publishedAt !== now) await restoreToOai(context, documentId, now);
-  await reindex(context, documentId);
+  await applySearchUpdates(context);
   return updated;
 }
 
-/** Sends a document's current state to search and waits until it is searchable (or logs why not). */
-export async function reindex(context: AppContext, documentId: string): Promise<void> {
-  try {
-    await indexDocuments(context.search, context.db, context.taxonomy, [documentId]);
-  } catch (error) {
-    // The database is the source of truth; `mep reindex` repairs the index.
-    context.log.error(`Reindexing document ${documentId} failed`, error);
-  }
+/**
+ * Applies the search outbox rows a change committed with it, so the change is searchable when its request
+ * returns. When Meilisearch is away the rows stay and the outbox worker retries them with backoff: a
+ * withdrawal can never be lost and leave the document findable.
+ */
+export async function applySearchUpdates(context: AppContext): Promise<void> {
+  const applied = await context.searchOutbox.drain().catch(() => false);
+  if (!applied) context.log.info('The search index is behind: the outbox worker will retry');
 }
 
 export interface QueueFilters {
