@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, fetchJson, send } from './client';
+import { ApiError, fetchJson, newIdempotencyKey, send } from './client';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -61,5 +61,50 @@ describe('send', () => {
     );
     const error = (await send('POST', '/api/threads/1/posts', { body: 'x' }).catch((e: unknown) => e)) as ApiError;
     expect([error.kind, error.status, error.code, error.message]).toEqual(['http', 429, 'rate_limited', 'slow down']);
+  });
+});
+
+describe('send with an idempotency key', () => {
+  // The fault (an API node dying mid-request) is caused for real in the API's two-node crash test; here the
+  // client's side of it: what it sends again, and what it never does.
+  function stubPosts(answers: Array<() => Response>) {
+    const keys: (string | null)[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit = {}) => {
+      if (url === '/api/auth/csrf') return new Response(JSON.stringify({ csrfToken: 't' }));
+      keys.push(new Headers(init.headers).get('Idempotency-Key'));
+      const answer = answers.shift();
+      if (!answer) throw new Error('unexpected request');
+      return answer();
+    });
+    return keys;
+  }
+  const nodeGone = () => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it('sends the same key again when no answer came, and returns the answer that finally came', async () => {
+    const keys = stubPosts([nodeGone, () => new Response('', { status: 502 }), () => new Response(JSON.stringify({ post: { id: 7 } }))]);
+    const key = newIdempotencyKey();
+    expect(await send('POST', '/api/threads/1/posts', { body: 'hi' }, { idempotencyKey: key })).toEqual({ post: { id: 7 } });
+    expect(keys).toEqual([key, key, key]);
+  }, 10_000);
+
+  it('never retries an answered failure, nor a request without a key', async () => {
+    const keys = stubPosts([() => new Response(JSON.stringify({ error: { code: 'validation_failed', message: 'empty' } }), { status: 400 }), nodeGone]);
+    expect(((await send('POST', '/api/threads/1/posts', { body: '' }, { idempotencyKey: 'k1' }).catch((e: unknown) => e)) as ApiError).status).toBe(400);
+    expect(((await send('POST', '/api/threads/1/posts', { body: 'x' }).catch((e: unknown) => e)) as ApiError).kind).toBe('network');
+    expect(keys).toEqual(['k1', null]);
+  });
+
+  it('gives up after its retries with the network error', async () => {
+    const keys = stubPosts([nodeGone, nodeGone, nodeGone]);
+    expect(((await send('POST', '/api/threads/1/posts', { body: 'x' }, { idempotencyKey: 'k2' }).catch((e: unknown) => e)) as ApiError).kind).toBe('network');
+    expect(keys).toEqual(['k2', 'k2', 'k2']);
+  }, 10_000);
+
+  it('makes keys the API accepts: 32 hex characters, different each time', () => {
+    const [a, b] = [newIdempotencyKey(), newIdempotencyKey()];
+    expect(a).toMatch(/^[0-9a-f]{32}$/);
+    expect(a).not.toBe(b);
   });
 });

@@ -30,6 +30,20 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** JSON body of a state-changing request. */
   body?: unknown;
+  /**
+   * Makes a state-changing request safe to send again: the server applies one key once. A request with a key
+   * is retried when no answer came (network error, timeout, 502/503/504: an API node went away mid-request).
+   */
+  idempotencyKey?: string;
+}
+
+/** The header the API reads the key from (`IDEMPOTENCY_KEY_HEADER` in the forums schemas). */
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+/** Waits before each retry of a keyed request: long enough for a load balancer to route around a dead node. */
+const RETRY_DELAYS_MS = [500, 2000];
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof ApiError && (error.kind === 'network' || error.kind === 'timeout' || (error.status !== undefined && [502, 503, 504].includes(error.status)));
 }
 
 export type FetchJsonOptions = Omit<RequestOptions, 'body'>;
@@ -94,13 +108,30 @@ async function exchange<T>(method: Method, url: string, headers: Record<string, 
   }
 }
 
-/** Calls the API. State-changing methods carry the CSRF token; a stale token is renewed and the request sent once more. */
+/**
+ * Calls the API. State-changing methods carry the CSRF token; a stale token is renewed and the request sent
+ * once more. A request with an idempotency key is also sent again when no answer came.
+ */
 export async function request<T>(method: Method, url: string, options: RequestOptions = {}): Promise<T> {
   if (method === 'GET') return exchange<T>(method, url, {}, options);
+  if (!options.idempotencyKey) return sendWithCsrf<T>(method, url, {}, options);
+  const keyHeader = { [IDEMPOTENCY_HEADER]: options.idempotencyKey };
+  for (let retry = 0; ; retry++) {
+    try {
+      return await sendWithCsrf<T>(method, url, keyHeader, options);
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[retry];
+      if (delay === undefined || !isRetryable(error) || options.signal?.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
+async function sendWithCsrf<T>(method: Method, url: string, headers: Record<string, string>, options: RequestOptions): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const token = await currentCsrfToken();
     try {
-      const result = await exchange<T>(method, url, { [CSRF_HEADER]: token }, options);
+      const result = await exchange<T>(method, url, { ...headers, [CSRF_HEADER]: token }, options);
       // Sign-in, registration and sign-out rotate the token.
       const rotated = (result as { csrfToken?: unknown } | null)?.csrfToken;
       if (typeof rotated === 'string') csrfToken = rotated;
@@ -117,9 +148,16 @@ export function fetchJson<T>(url: string, options: FetchJsonOptions = {}): Promi
   return request<T>('GET', url, options);
 }
 
-/** Sends a state-changing JSON request (with the CSRF token). */
-export function send<T>(method: Exclude<Method, 'GET'>, url: string, body?: unknown): Promise<T> {
-  return request<T>(method, url, body === undefined ? {} : { body });
+/** Sends a state-changing JSON request (with the CSRF token; with `idempotencyKey`, retried when no answer came). */
+export function send<T>(method: Exclude<Method, 'GET'>, url: string, body?: unknown, options: Pick<RequestOptions, 'idempotencyKey'> = {}): Promise<T> {
+  return request<T>(method, url, { ...(body === undefined ? {} : { body }), ...options });
+}
+
+/** A fresh idempotency key for one draft: kept across retries of its sending, replaced once it is sent. */
+export function newIdempotencyKey(): string {
+  // crypto.randomUUID exists only in secure contexts; getRandomValues everywhere (a plain-HTTP intranet too).
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function isAbortError(error: unknown): boolean {

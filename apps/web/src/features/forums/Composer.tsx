@@ -1,12 +1,16 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/LanguageProvider';
-import { ApiError, send } from '../../api/client';
+import { ApiError, newIdempotencyKey, send } from '../../api/client';
 import { forumMessages } from './messages';
 import { PostBody } from './PostBody';
 
 interface ComposerProps {
-  /** Submits the Markdown (and the title field's value, when there is one); rejects to keep the text. */
-  onSubmit(body: string, title?: string): Promise<void>;
+  /**
+   * Submits the Markdown (and the title field's value, when there is one); rejects to keep the text. The
+   * idempotency key names this draft: a retry of the same draft (after a failure) sends the same key, so a
+   * post that did reach the server is never posted twice.
+   */
+  onSubmit(body: string, title: string | undefined, idempotencyKey: string): Promise<void>;
   submitLabel: string;
   withTitle?: boolean;
   onTyping?: () => void;
@@ -25,6 +29,7 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping, initialBo
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const draftKey = useRef<string | null>(null);
 
   async function showPreview() {
     setMode('preview');
@@ -42,7 +47,9 @@ export function Composer({ onSubmit, submitLabel, withTitle, onTyping, initialBo
     setBusy(true);
     setError(null);
     try {
-      await onSubmit(body, withTitle ? title : undefined);
+      draftKey.current ??= newIdempotencyKey();
+      await onSubmit(body, withTitle ? title : undefined, draftKey.current);
+      draftKey.current = null;
       setBody('');
       setTitle('');
       setMode('write');

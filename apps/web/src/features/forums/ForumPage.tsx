@@ -59,8 +59,8 @@ export default function ForumPage({ params }: PageProps) {
   );
 
 
-  async function startThread(body: string, threadTitle?: string) {
-    const result = await send<{ thread: ThreadDto }>('POST', `/api/forums/${encodeURIComponent(forumId)}/threads`, { title: threadTitle ?? '', body, concepts: forum.state.data?.forum.conceptId ? [forum.state.data.forum.conceptId] : [], documentIds: [] });
+  async function startThread(body: string, threadTitle: string | undefined, idempotencyKey: string) {
+    const result = await send<{ thread: ThreadDto }>('POST', `/api/forums/${encodeURIComponent(forumId)}/threads`, { title: threadTitle ?? '', body, concepts: forum.state.data?.forum.conceptId ? [forum.state.data.forum.conceptId] : [], documentIds: [] }, { idempotencyKey });
     navigate(`/forums/threads/${result.thread.id}`);
   }
 

@@ -49,14 +49,14 @@ export default function NewThreadPage() {
   const forums = forumsState.state.data?.forums ?? [];
   const forumId = chosenForum ?? (doc ? suggestForum(forums, doc) : '');
 
-  async function start(body: string, title?: string) {
+  async function start(body: string, title: string | undefined, idempotencyKey: string) {
     const forum = forums.find((f) => f.id === forumId);
     const result = await send<{ thread: ThreadDto }>('POST', `/api/forums/${encodeURIComponent(forumId)}/threads`, {
       title: title ?? '',
       body,
       concepts: forum?.conceptId ? [forum.conceptId] : [],
       documentIds: [documentId],
-    });
+    }, { idempotencyKey });
     navigate(`/forums/threads/${result.thread.id}`);
   }
 

@@ -140,8 +140,8 @@ export default function ThreadPage({ params }: PageProps) {
     socket.emit('typing', { threadId }, () => undefined);
   };
 
-  async function reply(body: string) {
-    const result = await send<{ post: PostDto }>('POST', `/api/threads/${threadId}/posts`, { body });
+  async function reply(body: string, _title: string | undefined, idempotencyKey: string) {
+    const result = await send<{ post: PostDto }>('POST', `/api/threads/${threadId}/posts`, { body }, { idempotencyKey });
     addPosts([result.post]);
   }
 
