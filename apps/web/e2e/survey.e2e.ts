@@ -20,6 +20,7 @@ const TITLE = `Needs ${stamp} <b>bold?</b>`;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+let users = 0;
 
 function createUser(email: string, role: string, party?: string): void {
   const args = ['--silent', 'mep', 'user', 'create', '--email', email, '--role', role, '--name', `${role} ${stamp}`, '--password-stdin', ...(party ? ['--party', party] : [])];
@@ -28,7 +29,8 @@ function createUser(email: string, role: string, party?: string): void {
 }
 
 async function signedIn(role: string, lang: 'en' | 'ar' = 'en', party?: string, width = 1280): Promise<Page> {
-  const email = `${role}-${lang}-${width}-${stamp}@e2e.test`;
+  users += 1;
+  const email = `${role}-${users}-${stamp}@e2e.test`;
   createUser(email, role, party);
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US', acceptDownloads: true });
   contexts.push(context);
