@@ -27,6 +27,7 @@ import { conventionRoutes } from './routes/convention/convention.routes';
 import { oaiRoutes } from './routes/oai/oai.routes';
 import { informeaRoutes } from './routes/informea/informea.routes';
 import { insightRoutes } from './routes/insight/insight.routes';
+import { surveyRoutes } from './routes/surveys/surveys.routes';
 
 /** Every HTTP route of the API, in the order they are mounted and documented. */
 export function listRoutes(context: AppContext): AnyRoute[] {
@@ -36,7 +37,7 @@ export function listRoutes(context: AppContext): AnyRoute[] {
     // National reports, party profiles (issue 13).
     ...answerRoutes(context), ...partyRoutes(context), ...conventionRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context), ...workspaceRoutes(context),
     // Dashboards, search analytics, reader feedback (issue 14).
-    ...insightRoutes(context)];
+    ...insightRoutes(context), ...surveyRoutes(context)];
 }
 
 /**

@@ -19,6 +19,7 @@ import type { notificationSchema } from './routes/notifications/notifications.sc
 import type { auditResponse as workspaceAuditResponse, queueResponse, revisionsResponse, uploadJobSchema, uploadsResponse } from './routes/workspace/workspace.schemas';
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
 import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
+import type { openSurveysResponse, surveyAnsweredResponse, surveyBody, surveyForReaderResponse, surveyListResponse, surveyResponse, surveyResultsResponse } from './routes/surveys/surveys.schemas';
 import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
 export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
@@ -146,3 +147,11 @@ export type FeedbackInputDto = z.input<typeof feedbackBody>;
 export type FeedbackItemDto = z.infer<typeof feedbackItemResponse>;
 export type FeedbackListDto = z.infer<typeof feedbackListResponse>;
 export type SatisfactionDto = z.infer<typeof satisfactionResponse>;
+export type SurveyInputDto = z.input<typeof surveyBody>;
+export type SurveyDto = z.infer<typeof surveyResponse>;
+export type SurveyQuestionDto = SurveyDto['questions'][number];
+export type OpenSurveysDto = z.infer<typeof openSurveysResponse>;
+export type SurveyForReaderDto = z.infer<typeof surveyForReaderResponse>;
+export type SurveyAnsweredDto = z.infer<typeof surveyAnsweredResponse>;
+export type SurveyListDto = z.infer<typeof surveyListResponse>;
+export type SurveyResultsDto = z.infer<typeof surveyResultsResponse>;

@@ -28,6 +28,9 @@ const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
 // Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
 const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
 const InsightPage = lazy(() => import('./features/insight/InsightPage'));
+// Surveys of parties' needs (issue 14): the answering page and the curators' pages, each its own chunk.
+const SurveyPage = lazy(() => import('./features/surveys/SurveyPage'));
+const SurveysAdminPage = lazy(() => import('./features/surveys/SurveysAdminPage'));
 
 /**
  * Every page of the site, in one table. A feature adds its pages here; an entry with `nav` also
@@ -97,4 +100,7 @@ export const routes: RouteDef[] = [
     // Curators and admins, as canCurate in the API's policies.
     nav: { href: '/insight', label: navLabel(commonMessages, 'navInsight'), activeFor: ['/insight'], visibleTo: isCurator },
   },
+  { path: '/insight/surveys', component: SurveysAdminPage },
+  { path: '/insight/surveys/:id', component: SurveysAdminPage },
+  { path: '/surveys/:id', component: SurveyPage },
 ];

@@ -124,3 +124,5 @@ export const searchOutbox = pgTables.searchOutbox!;
 export const searchEvents = pgTables.searchEvents!;
 export const searchClicks = pgTables.searchClicks!;
 export const feedback = pgTables.feedback!;
+export const surveys = pgTables.surveys!;
+export const surveyResponses = pgTables.surveyResponses!;

@@ -114,6 +114,12 @@ export type FeedbackProblemCategory = (typeof FEEDBACK_PROBLEM_CATEGORIES)[numbe
 /** States of reader feedback in the curators' queue. */
 export const FEEDBACK_STATUSES = ['open', 'answered', 'closed'] as const;
 export type FeedbackStatusName = (typeof FEEDBACK_STATUSES)[number];
+/** Lifecycle of a curators' survey of parties' needs and priorities: defined, answered, closed (results kept). */
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
+/** Kinds of survey question: one option, several options, a 1–5 scale, free text. */
+export const SURVEY_QUESTION_KINDS = ['single', 'multiple', 'scale', 'text'] as const;
+export type SurveyQuestionKind = (typeof SURVEY_QUESTION_KINDS)[number];
 
 /**
  * Publication states of a repository document: drafts wait in the curators' queue, withdrawn documents keep

@@ -116,6 +116,10 @@ export interface DocumentResource {
  * audit log. Other features (dashboards, analytics) reuse this rule rather than naming roles.
  */
 export const canCurate = isCurator;
+/** Surveys of parties' needs (issue 14): curators define, open and close them and read the results. */
+export const canDefineSurveys = isCurator;
+/** Any signed-in user may answer an open survey (focal points' answers carry their party). */
+export const canAnswerSurveys = isSignedIn;
 /** National-report answers are corrected by curators (and admins). */
 export const canCorrectAnswers = isCurator;
 /** Curators upload for anyone; a focal point submits documents for their own party (they become drafts). */

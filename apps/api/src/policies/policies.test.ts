@@ -3,7 +3,7 @@
  * allow / deny. Adding a route or an event without a row here fails the test.
  */
 import { randomBytes } from 'node:crypto';
-import { documents, users, type UserRole } from '@mep/db';
+import { documents, surveys, users, type UserRole } from '@mep/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../../test/platform';
 import { listRoutes } from '../app';
@@ -41,6 +41,8 @@ interface Fixture {
   userId(): Promise<string>;
   /** A fresh draft document (version 1). */
   draftId(): Promise<string>;
+  /** A fresh survey (one single-choice question q1 with options o1, o2) in this status. */
+  surveyId(status: 'draft' | 'open'): Promise<number>;
 }
 
 interface Call {
@@ -50,6 +52,7 @@ interface Call {
 }
 
 const newThreadBody = () => ({ title: 'Matrix thread', body: 'Body', concepts: [], documentIds: [] });
+const surveyBody = () => ({ title: { en: 'Matrix survey' }, questions: [{ id: 'q1', kind: 'single', text: { en: 'Which?' }, options: [{ id: 'o1', text: { en: 'One' } }, { id: 'o2', text: { en: 'Two' } }] }] });
 
 /** One row per route, keyed `METHOD /path` exactly as declared. */
 const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expect: Expectation }> = {
@@ -106,6 +109,18 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/insight/feedback': { call: () => ({ method: 'GET', path: '/api/insight/feedback' }), expect: curators },
   'POST /api/insight/feedback/:id': { call: () => ({ method: 'POST', path: '/api/insight/feedback/999999', body: { close: true } }), expect: curatorsPass },
   'GET /api/insight/satisfaction': { call: () => ({ method: 'GET', path: '/api/insight/satisfaction' }), expect: curators },
+  'GET /api/insight/satisfaction/csv': { call: () => ({ method: 'GET', path: '/api/insight/satisfaction/csv?table=theme' }), expect: curators },
+
+  // Surveys of parties' needs (issue 14): curators define them (canDefineSurveys), signed-in users answer (canAnswerSurveys).
+  'GET /api/surveys': { call: () => ({ method: 'GET', path: '/api/surveys' }), expect: all('ok') },
+  'GET /api/surveys/:id': { call: async (fx) => ({ method: 'GET', path: `/api/surveys/${await fx.surveyId('open')}` }), expect: all('ok') },
+  'PUT /api/surveys/:id/response': { call: async (fx) => ({ method: 'PUT', path: `/api/surveys/${await fx.surveyId('open')}/response`, body: { answers: { q1: 'o1' } } }), expect: signedIn },
+  'GET /api/insight/surveys': { call: () => ({ method: 'GET', path: '/api/insight/surveys' }), expect: curators },
+  'POST /api/insight/surveys': { call: () => ({ method: 'POST', path: '/api/insight/surveys', body: surveyBody() }), expect: curators },
+  'PUT /api/insight/surveys/:id': { call: async (fx) => ({ method: 'PUT', path: `/api/insight/surveys/${await fx.surveyId('draft')}`, body: surveyBody() }), expect: curators },
+  'POST /api/insight/surveys/:id/status': { call: async (fx) => ({ method: 'POST', path: `/api/insight/surveys/${await fx.surveyId('draft')}/status`, body: { status: 'open' } }), expect: curators },
+  'GET /api/insight/surveys/:id/results': { call: async (fx) => ({ method: 'GET', path: `/api/insight/surveys/${await fx.surveyId('open')}/results` }), expect: curators },
+  'GET /api/insight/surveys/:id/csv': { call: async (fx) => ({ method: 'GET', path: `/api/insight/surveys/${await fx.surveyId('open')}/csv` }), expect: curators },
 
   'GET /api/auth/csrf': { call: () => ({ method: 'GET', path: '/api/auth/csrf' }), expect: all('ok') },
   'GET /api/auth/me': { call: () => ({ method: 'GET', path: '/api/auth/me' }), expect: all('ok') },
@@ -258,6 +273,14 @@ beforeAll(async () => {
       const { key } = await platform.context.blobs.put(Buffer.from(`Draft ${counter}`));
       await db.insert(documents).values({ id, sha256: key, fileName: 'draft.txt', mime: 'text/plain', kind: 'text', sizeBytes: 8, title: `Draft ${counter}`, language: 'en', doctype: 'doctype:guidance', pageCount: 1, status: 'draft', createdAt: now, updatedAt: now }).run();
       return id;
+    },
+    async surveyId(status) {
+      const row = await db
+        .insert(surveys)
+        .values({ title: { en: 'Matrix survey' }, description: {}, questions: [{ id: 'q1', kind: 'single', required: false, text: { en: 'Which?' }, options: [{ id: 'o1', text: { en: 'One' } }, { id: 'o2', text: { en: 'Two' } }] }], status, createdBy: 'u_matrix_0', createdAt: now, updatedAt: now, openedAt: status === 'open' ? now : null })
+        .returning({ id: surveys.id })
+        .get();
+      return row.id;
     },
   };
   // A flag for the resolve row (id 1).

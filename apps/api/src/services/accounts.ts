@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
+import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, surveyResponses, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
@@ -218,6 +218,11 @@ export async function exportUserData(db: Db, userId: string): Promise<Record<str
     notifications: await db.select().from(notifications).where(eq(notifications.userId, userId)).all(),
     flags: await db.select({ postId: flags.postId, reason: flags.reason, status: flags.status, createdAt: flags.createdAt }).from(flags).where(eq(flags.reporterId, userId)).all(),
     forumMemberships: await db.select({ forumId: forumMembers.forumId, addedAt: forumMembers.addedAt }).from(forumMembers).where(eq(forumMembers.userId, userId)).all(),
+    surveyResponses: await db
+      .select({ surveyId: surveyResponses.surveyId, party: surveyResponses.party, answers: surveyResponses.answers, createdAt: surveyResponses.createdAt, updatedAt: surveyResponses.updatedAt })
+      .from(surveyResponses)
+      .where(eq(surveyResponses.userId, userId))
+      .all(),
   };
 }
 

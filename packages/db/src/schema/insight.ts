@@ -1,5 +1,5 @@
-import type { FeedbackStatusName } from '@mep/vocabulary';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { FeedbackStatusName, Lang, SurveyQuestionKind, SurveyStatus } from '@mep/vocabulary';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * One search as curators measure it (issue 14). Deliberately anonymous: no user id, no IP address, no
@@ -63,4 +63,61 @@ export const feedback = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('feedback_status_idx').on(t.status, t.createdAt), index('feedback_document_idx').on(t.documentId)],
+);
+
+/** A text in the interface languages the curator filled (at least one). */
+export type SurveyText = Partial<Record<Lang, string>>;
+
+/** One question of a survey; ids are stable across edits so answers keep pointing at them. */
+export interface SurveyQuestion {
+  id: string;
+  kind: SurveyQuestionKind;
+  required: boolean;
+  text: SurveyText;
+  /** The choices of `single` and `multiple` questions (empty for `scale` and `text`). */
+  options: Array<{ id: string; text: SurveyText }>;
+}
+
+/**
+ * A short survey of parties' needs and priorities, defined by curators (issue 14). The questions are a
+ * small JSON list: a survey is read and validated whole, never queried question by question.
+ */
+export const surveys = sqliteTable(
+  'surveys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title', { mode: 'json' }).$type<SurveyText>().notNull(),
+    description: text('description', { mode: 'json' }).$type<SurveyText>().notNull(),
+    questions: text('questions', { mode: 'json' }).$type<SurveyQuestion[]>().notNull(),
+    status: text('status').$type<SurveyStatus>().notNull().default('draft'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    openedAt: text('opened_at'),
+    closedAt: text('closed_at'),
+  },
+  (t) => [index('surveys_status_idx').on(t.status)],
+);
+
+/** An answer value: an option id (single), option ids (multiple), 1–5 (scale) or text. */
+export type SurveyAnswerValue = string | string[] | number;
+
+/**
+ * One user's answers to one survey (one row per user and survey, replaced until the survey closes).
+ * `party` is the focal point's party when they answered; the export carries it and nothing else about them.
+ */
+export const surveyResponses = sqliteTable(
+  'survey_responses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    surveyId: integer('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    party: text('party'),
+    answers: text('answers', { mode: 'json' }).$type<Record<string, SurveyAnswerValue>>().notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('survey_responses_user_idx').on(t.surveyId, t.userId)],
 );

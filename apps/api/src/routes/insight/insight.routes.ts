@@ -23,6 +23,7 @@ import {
   forumActivityResponse,
   okResponse,
   periodQuery,
+  satisfactionCsvQuery,
   satisfactionResponse,
   searchClickBody,
   searchReportCsvQuery,
@@ -36,7 +37,7 @@ export function uiLanguageOf(req: Request): string {
 }
 
 /** Writes a CSV download (with a BOM, so spreadsheets read UTF-8); returns undefined: the route wrote its response. */
-function sendCsv(res: Response, name: string, csv: string): undefined {
+export function sendCsv(res: Response, name: string, csv: string): undefined {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -185,6 +186,28 @@ export function insightRoutes(context: AppContext) {
       response: satisfactionResponse,
       errors: [400, 401, 403],
       handler: ({ query, req }) => getSatisfaction(context, viewerOf(req), query),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/insight/satisfaction/csv',
+      tag: 'insight',
+      summary: 'Curators: one satisfaction table as CSV (by month, document, thematic area, or thematic area and month; labels in `lang`).',
+      query: satisfactionCsvQuery,
+      produces: 'text/csv',
+      errors: [400, 401, 403],
+      handler: async ({ query, req, res }) => {
+        const s = await getSatisfaction(context, viewerOf(req), query);
+        const share = (yes: number, no: number) => (yes + no ? Math.round((yes / (yes + no)) * 1000) / 1000 : '');
+        const csv =
+          query.table === 'month'
+            ? toCsv(['month', 'yes', 'no', 'share_yes'], s.byMonth.map((r) => [r.month, r.yes, r.no, share(r.yes, r.no)]))
+            : query.table === 'document'
+              ? toCsv(['document', 'title', 'yes', 'no', 'share_yes'], s.byDocument.map((r) => [r.documentId, r.title ?? '', r.yes, r.no, share(r.yes, r.no)]))
+              : query.table === 'theme'
+                ? toCsv(['theme', 'label', 'yes', 'no', 'share_yes'], s.byTheme.map((r) => [r.theme, label(r.theme, query.lang), r.yes, r.no, share(r.yes, r.no)]))
+                : toCsv(['theme', 'label', 'month', 'yes', 'no', 'share_yes'], s.byThemeMonth.map((r) => [r.theme, label(r.theme, query.lang), r.month, r.yes, r.no, share(r.yes, r.no)]));
+        return sendCsv(res, `satisfaction-${query.table}`, csv);
+      },
     }),
   ];
 }

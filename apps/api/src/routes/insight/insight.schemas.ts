@@ -102,5 +102,10 @@ export const feedbackAnswerBody = z
 
 export const satisfactionResponse = z.object({
   byMonth: z.array(z.object({ month: z.string(), yes: z.number().int(), no: z.number().int() })),
-  byDocument: z.array(z.object({ documentId: z.string(), yes: z.number().int(), no: z.number().int() })),
+  byDocument: z.array(z.object({ documentId: z.string(), title: z.string().nullable(), yes: z.number().int(), no: z.number().int() })),
+  byTheme: z.array(z.object({ theme: z.string(), yes: z.number().int(), no: z.number().int() })).describe("answers on documents, per theme:* concept of the document (search feedback records no filters: not counted)"),
+  byThemeMonth: z.array(z.object({ theme: z.string(), month: z.string(), yes: z.number().int(), no: z.number().int() })),
 });
+
+export const SATISFACTION_TABLES = ['month', 'document', 'theme', 'theme-month'] as const;
+export const satisfactionCsvQuery = z.intersection(periodQuery, z.object({ table: z.enum(SATISFACTION_TABLES), lang: z.enum(UN_LANGUAGES).optional().default('en') }));

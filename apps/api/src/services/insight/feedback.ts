@@ -2,8 +2,8 @@
  * Reader feedback: "Was this useful?" on documents and searches, and problem reports on documents, which
  * form the curators' queue. Comments are stored as the reader typed them and only ever rendered as text.
  */
-import { documents, feedback, notifications, type FeedbackStatus } from '@mep/db';
-import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { documentConcepts, documents, feedback, notifications, type FeedbackStatus } from '@mep/db';
+import { and, count, desc, eq, gte, inArray, like, lt, sql } from 'drizzle-orm';
 import type { FeedbackProblemCategory } from '@mep/vocabulary';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
@@ -115,15 +115,17 @@ export async function answerFeedback(context: AppContext, viewer: Viewer, id: nu
     context.db.transaction(async (tx) => {
       const current = await tx.select().from(feedback).where(eq(feedback.id, id)).get();
       if (!current) throw new NotFoundError(`Feedback ${id}`);
-      const answer = input.answer?.trim() || current.answer;
+      // Sending the same answer again (a "Close" that repeats it) neither re-dates it nor notifies twice.
+      const fresh = input.answer?.trim() && input.answer.trim() !== current.answer ? input.answer.trim() : null;
+      const answer = fresh ?? current.answer;
       const now = nowIso();
       const updated = await tx
         .update(feedback)
-        .set({ answer, answeredBy: input.answer ? curator : current.answeredBy, answeredAt: input.answer ? now : current.answeredAt, status: input.close ? 'closed' : answer ? 'answered' : current.status })
+        .set({ answer, answeredBy: fresh ? curator : current.answeredBy, answeredAt: fresh ? now : current.answeredAt, status: input.close ? 'closed' : answer ? 'answered' : current.status })
         .where(eq(feedback.id, id))
         .returning()
         .get();
-      if (input.answer && current.reporterId && current.reporterId !== curator) {
+      if (fresh && current.reporterId && current.reporterId !== curator) {
         const note = await tx.insert(notifications).values({ userId: current.reporterId, kind: 'feedback.answered', postId: id, actorId: curator, createdAt: now }).returning({ id: notifications.id }).get();
         context.events.emit('notifications.created', { notificationId: note.id, userId: current.reporterId });
       }
@@ -133,38 +135,68 @@ export async function answerFeedback(context: AppContext, viewer: Viewer, id: nu
   return (await presentAll(context, [row]))[0]!;
 }
 
-/** Share of "yes" answers per month and per document, for curators. */
-export async function getSatisfaction(context: AppContext, viewer: Viewer, period: Period) {
+/** "Was this useful?" answers over a period: per month, per document, per thematic area and per area and month. */
+export interface Satisfaction {
+  byMonth: Array<{ month: string; yes: number; no: number }>;
+  byDocument: Array<{ documentId: string; title: string | null; yes: number; no: number }>;
+  /** Per `theme:*` concept of the documents the answers were given on (search feedback has no document: not counted here). */
+  byTheme: Array<{ theme: string; yes: number; no: number }>;
+  byThemeMonth: Array<{ theme: string; month: string; yes: number; no: number }>;
+}
+
+type Tally = { yes: number; no: number };
+const tallyOf = (rows: Array<{ key: string; useful: boolean | null; n: number | string }>): Map<string, Tally> => {
+  const out = new Map<string, Tally>();
+  for (const r of rows) {
+    const cell = out.get(r.key) ?? { yes: 0, no: 0 };
+    if (r.useful) cell.yes += Number(r.n);
+    else cell.no += Number(r.n);
+    out.set(r.key, cell);
+  }
+  return out;
+};
+/** Most "no" first, then by key: what needs attention comes first. */
+const worstFirst = (a: Tally & { key: string }, b: Tally & { key: string }) => b.no - a.no || b.yes - a.yes || a.key.localeCompare(b.key);
+
+/**
+ * Satisfaction for curators. A thematic area counts the answers given on documents that carry its `theme:*`
+ * concept now (the tagger adds a topic's theme too); an answer on a document with two themes counts for both.
+ * Answers given under search results record only the query, not its filters, so they count in the months
+ * but not by thematic area.
+ */
+export async function getSatisfaction(context: AppContext, viewer: Viewer, period: Period): Promise<Satisfaction> {
   authorize(canCurate(viewer), viewer);
   const inPeriod = and(eq(feedback.kind, 'useful'), gte(feedback.createdAt, period.from), lt(feedback.createdAt, period.to));
   const month = sql<string>`substr(${feedback.createdAt}, 1, 7)`;
-  const byMonth = await context.db
-    .select({ month, useful: feedback.useful, n: count() })
-    .from(feedback)
-    .where(inPeriod)
-    .groupBy(month, feedback.useful)
-    .orderBy(month)
-    .all();
+  const byMonth = await context.db.select({ month, useful: feedback.useful, n: count() }).from(feedback).where(inPeriod).groupBy(month, feedback.useful).all();
   const byDocument = await context.db
     .select({ documentId: feedback.documentId, useful: feedback.useful, n: count() })
     .from(feedback)
     .where(and(inPeriod, sql`${feedback.documentId} is not null`))
     .groupBy(feedback.documentId, feedback.useful)
     .all();
-  const fold = <K extends string>(rows: Array<{ key: K; useful: boolean | null; n: number }>) => {
-    const out = new Map<K, { yes: number; no: number }>();
-    for (const r of rows) {
-      const cell = out.get(r.key) ?? { yes: 0, no: 0 };
-      if (r.useful) cell.yes += Number(r.n);
-      else cell.no += Number(r.n);
-      out.set(r.key, cell);
-    }
-    return [...out].map(([key, c]) => ({ key, ...c }));
-  };
+  const byThemeMonth = await context.db
+    .select({ theme: documentConcepts.conceptId, month, useful: feedback.useful, n: count() })
+    .from(feedback)
+    .innerJoin(documentConcepts, eq(documentConcepts.documentId, feedback.documentId))
+    .where(and(inPeriod, like(documentConcepts.conceptId, 'theme:%')))
+    .groupBy(documentConcepts.conceptId, month, feedback.useful)
+    .all();
+  const months = tallyOf(byMonth.map((r) => ({ key: r.month, useful: r.useful, n: r.n })));
+  const docs = tallyOf(byDocument.map((r) => ({ key: r.documentId ?? '', useful: r.useful, n: r.n })));
+  const themes = tallyOf(byThemeMonth.map((r) => ({ key: r.theme, useful: r.useful, n: r.n })));
+  const ids = [...docs.keys()].filter(Boolean);
+  const titles = new Map(ids.length ? (await context.db.select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, ids)).all()).map((d) => [d.id, d.title]) : []);
+  const themeMonths = tallyOf(byThemeMonth.map((r) => ({ key: `${r.theme}\u0000${r.month}`, useful: r.useful, n: r.n })));
   return {
-    byMonth: fold(byMonth.map((r) => ({ key: r.month, useful: r.useful, n: r.n }))).map(({ key, yes, no }) => ({ month: key, yes, no })),
-    byDocument: fold(byDocument.map((r) => ({ key: r.documentId ?? '', useful: r.useful, n: r.n })))
-      .map(({ key, yes, no }) => ({ documentId: key, yes, no }))
-      .sort((a, b) => b.no - a.no || a.documentId.localeCompare(b.documentId)),
+    byMonth: [...months].map(([key, c]) => ({ month: key, ...c })).sort((a, b) => a.month.localeCompare(b.month)),
+    byDocument: [...docs].map(([key, c]) => ({ key, ...c })).sort(worstFirst).map(({ key, yes, no }) => ({ documentId: key, title: titles.get(key) ?? null, yes, no })),
+    byTheme: [...themes].map(([key, c]) => ({ key, ...c })).sort(worstFirst).map(({ key, yes, no }) => ({ theme: key, yes, no })),
+    byThemeMonth: [...themeMonths]
+      .map(([key, c]) => {
+        const [theme = '', m = ''] = key.split('\u0000');
+        return { theme, month: m, ...c };
+      })
+      .sort((a, b) => a.theme.localeCompare(b.theme) || a.month.localeCompare(b.month)),
   };
 }

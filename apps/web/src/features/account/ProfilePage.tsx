@@ -13,6 +13,7 @@ import { errorText } from './errorText';
 import { EmailSection } from './EmailSection';
 import { accountMessages } from './messages';
 import { refreshSession, useSession } from './session';
+import { OpenSurveys } from '../surveys/OpenSurveys';
 
 export default function ProfilePage() {
   const t = useT(accountMessages);
@@ -108,6 +109,7 @@ export default function ProfilePage() {
           </button>
         </p>
       </form>
+      <OpenSurveys />
       <section aria-labelledby="data-heading">
         <h2 id="data-heading">{t('downloadData')}</h2>
         <p>{t('downloadHint')}</p>

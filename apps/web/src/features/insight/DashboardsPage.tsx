@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { useFacetLabel } from '../search/useFacetLabel';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { OpenSurveys } from '../surveys/OpenSurveys';
 import { BarFigure } from './BarFigure';
 import { ForumActivity } from './ForumActivity';
 import { insightMessages } from './messages';
@@ -32,6 +33,7 @@ export default function DashboardsPage() {
     <div className="page dashboards-page">
       <PageHeading>{t('dashboardsTitle')}</PageHeading>
       <p>{t('dashboardsIntro')}</p>
+      <OpenSurveys />
       {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={retry} /> : null}
       {!data && state.status === 'loading' ? <Loading /> : null}
       {data ? (

@@ -11,62 +11,12 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { isCurator, useSession } from '../account/session';
 import { insightMessages } from './messages';
+import { ReportTable } from './ReportTable';
+import { Satisfaction } from './Satisfaction';
 import './insight.css';
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-type Row = Array<string | number>;
-
-/** A titled table of plain-text cells (queries are shown as text, never as markup) with its CSV download. */
-function ReportTable({ title, columns, rows, csvHref }: { title: string; columns: string[]; rows: Row[]; csvHref?: string }) {
-  const t = useT(insightMessages);
-  const { lang } = useLanguage();
-  const headingId = useId();
-  return (
-    <section aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      {rows.length === 0 ? (
-        <p>{t('none')}</p>
-      ) : (
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) =>
-                  j === 0 ? (
-                    <th key={j} scope="row" className="query-cell" dir="auto">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={j}>{typeof cell === 'number' ? formatNumber(lang, cell) : cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {csvHref ? (
-        <p>
-          <a href={csvHref} download>
-            {t('downloadCsv')}
-          </a>
-        </p>
-      ) : null}
-    </section>
-  );
-}
 
 function FeedbackEntry({ item, onChanged }: { item: FeedbackItemDto; onChanged: () => void }) {
   const t = useT(insightMessages);
@@ -75,7 +25,12 @@ function FeedbackEntry({ item, onChanged }: { item: FeedbackItemDto; onChanged: 
   const [error, setError] = useState('');
   const act = (close: boolean) => {
     send('POST', `/api/insight/feedback/${item.id}`, { ...(answer.trim() ? { answer } : {}), close }).then(
-      () => onChanged(),
+      () => {
+        // Cleared once sent: a later "Close" must not send (and notify) the same answer again.
+        setAnswer('');
+        setError('');
+        onChanged();
+      },
       (caught: unknown) => setError((caught as Error).message),
     );
   };
@@ -155,6 +110,9 @@ export default function InsightPage() {
   return (
     <div className="page insight-page">
       <PageHeading>{t('insightTitle')}</PageHeading>
+      <p>
+        <Link href="/insight/surveys">{t('surveysLink')}</Link>
+      </p>
       <form
         className="insight-period"
         onSubmit={(event) => {
@@ -183,9 +141,8 @@ export default function InsightPage() {
           <ReportTable title={t('filtersUsed')} columns={[t('colFacet'), t('colValue'), t('colSearches')]} rows={r.filters.map((f) => [f.facet, f.value, f.searches])} csvHref={csv('filters')} />
         </>
       ) : null}
-      {satisfaction.state.data ? (
-        <ReportTable title={t('satisfaction')} columns={[t('colMonth'), t('colYes'), t('colNo')]} rows={satisfaction.state.data.byMonth.map((m) => [m.month, m.yes, m.no])} />
-      ) : null}
+      {satisfaction.state.status === 'error' ? <ErrorPanel error={satisfaction.state.error} onRetry={satisfaction.retry} /> : null}
+      {satisfaction.state.data ? <Satisfaction data={satisfaction.state.data} query={query} /> : null}
       <section aria-labelledby="feedback-queue-heading">
         <h2 id="feedback-queue-heading">{t('feedbackQueue')}</h2>
         {queue.state.status === 'error' ? <ErrorPanel error={queue.state.error} onRetry={queue.retry} /> : null}

@@ -1,0 +1,120 @@
+import type { AppContext } from '../../context';
+import { defineRoute } from '../../http/define-route';
+import { answerSurvey, exportSurveyCsv, getSurveyResults } from '../../services/insight/survey-answers';
+import { createSurvey, getSurveyForReader, listOpenSurveys, listSurveys, setSurveyStatus, updateSurvey } from '../../services/insight/surveys';
+import { viewerOf } from '../auth/auth.middleware';
+import { sendCsv } from '../insight/insight.routes';
+import {
+  openSurveysResponse,
+  surveyAnsweredResponse,
+  surveyAnswerBody,
+  surveyBody,
+  surveyCsvQuery,
+  surveyForReaderResponse,
+  surveyIdParams,
+  surveyListResponse,
+  surveyResponse,
+  surveyResultsResponse,
+  surveyStatusBody,
+} from './surveys.schemas';
+
+/** Surveys of parties' needs and priorities: curators define them and read the results; signed-in users answer. */
+export function surveyRoutes(context: AppContext) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/surveys',
+      tag: 'surveys',
+      summary: 'The open surveys; for a signed-in user, whether they answered each.',
+      response: openSurveysResponse,
+      handler: ({ req }) => listOpenSurveys(context, viewerOf(req)),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/surveys/:id',
+      tag: 'surveys',
+      summary: "A survey's questions and the signed-in user's own answers (drafts: curators only).",
+      params: surveyIdParams,
+      response: surveyForReaderResponse,
+      errors: [400, 404],
+      handler: ({ params, req }) => getSurveyForReader(context, viewerOf(req), params.id),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/surveys/:id/response',
+      tag: 'surveys',
+      summary: "Signed-in users: answer an open survey, or replace one's answers until it closes (one response per user). Closed: 409.",
+      params: surveyIdParams,
+      body: surveyAnswerBody,
+      response: surveyAnsweredResponse,
+      errors: [400, 401, 404, 409, 429],
+      rateLimit: 'surveyAnswer',
+      handler: ({ params, body, req }) => answerSurvey(context, viewerOf(req), params.id, body.answers),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/insight/surveys',
+      tag: 'insight',
+      summary: 'Curators: every survey with its number of responses.',
+      response: surveyListResponse,
+      errors: [401, 403],
+      handler: ({ req }) => listSurveys(context, viewerOf(req)),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/insight/surveys',
+      tag: 'insight',
+      summary: 'Curators: define a survey (a draft): title, description and questions in the UI languages filled; single or multiple choice, scale 1–5, free text.',
+      body: surveyBody,
+      response: surveyResponse,
+      errors: [400, 401, 403, 429],
+      rateLimit: 'surveyEdit',
+      handler: ({ body, req }) => createSurvey(context, viewerOf(req), body),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/api/insight/surveys/:id',
+      tag: 'insight',
+      summary: 'Curators: edit a survey. Once answered only its texts may change (409 survey_answered); a closed survey is not edited (409).',
+      params: surveyIdParams,
+      body: surveyBody,
+      response: surveyResponse,
+      errors: [400, 401, 403, 404, 409, 429],
+      rateLimit: 'surveyEdit',
+      handler: ({ params, body, req }) => updateSurvey(context, viewerOf(req), params.id, body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/insight/surveys/:id/status',
+      tag: 'insight',
+      summary: 'Curators: open a draft, close an open survey, or reopen a closed one.',
+      params: surveyIdParams,
+      body: surveyStatusBody,
+      response: surveyResponse,
+      errors: [400, 401, 403, 404, 409, 429],
+      rateLimit: 'surveyEdit',
+      handler: ({ params, body, req }) => setSurveyStatus(context, viewerOf(req), params.id, body.status),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/insight/surveys/:id/results',
+      tag: 'insight',
+      summary: 'Curators: responses, responses per party, and per question the counts per option or scale value, free-text answers as plain text.',
+      params: surveyIdParams,
+      response: surveyResultsResponse,
+      errors: [400, 401, 403, 404],
+      handler: ({ params, req }) => getSurveyResults(context, viewerOf(req), params.id),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/insight/surveys/:id/csv',
+      tag: 'insight',
+      summary: "Curators: the answers as CSV, one row per response with the focal point's party and nothing else about the respondent (formula-like cells neutralised).",
+      params: surveyIdParams,
+      query: surveyCsvQuery,
+      produces: 'text/csv',
+      errors: [400, 401, 403, 404],
+      handler: async ({ params, query, req, res }) => sendCsv(res, `survey-${params.id}`, await exportSurveyCsv(context, viewerOf(req), params.id, query.lang)),
+    }),
+  ];
+}
