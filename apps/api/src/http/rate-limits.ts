@@ -20,7 +20,7 @@ import { isModerator } from '../policies';
 import { viewerOf } from '../routes/auth/auth.middleware';
 
 /** The throttled actions; a route names its own with `rateLimit`. */
-export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search' | 'feedback' | 'searchClick';
+export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search' | 'feedback' | 'searchClick' | 'follow';
 
 /** IPv6 prefix length that counts as one client. */
 export const IPV6_SUBNET = 56;
@@ -42,6 +42,8 @@ export const RATE_LIMITS = {
   feedback: { limit: 10, windowMs: 10 * 60_000, key: 'user' },
   /** "Opened result n" reports from the search page. */
   searchClick: { limit: 300, windowMs: 60_000, key: 'network' },
+  /** Following and unfollowing concepts: a person clicks a few; a script flipping them gets 429. */
+  follow: { limit: 60, windowMs: 60_000, key: 'user' },
 } as const satisfies Record<RateLimitName, { limit: number; windowMs: number; key: 'network' | 'user' }>;
 
 /** Per-account sign-in slow-down: after `freeFailures` failures each attempt waits `stepMs` more, up to `maxDelayMs`. */
