@@ -113,32 +113,33 @@ export default function AuditPage() {
       <AdminLinks />
       <p>{t('auditIntro')}</p>
       <form className="audit-filters" onSubmit={submit} aria-label={t('applyFilters')}>
-        <label>
-          {t('filterActor')}
-          <input {...field('actor')} maxLength={100} dir="auto" />
-        </label>
-        <label>
-          {t('filterAction')}
-          <select {...field('action')}>
+        {/* Labels stand beside their controls: a wrapping label would add the chosen option to the name. */}
+        <div>
+          <label htmlFor="audit-actor">{t('filterActor')}</label>
+          <input id="audit-actor" {...field('actor')} maxLength={100} dir="auto" />
+        </div>
+        <div>
+          <label htmlFor="audit-action">{t('filterAction')}</label>
+          <select id="audit-action" {...field('action')}>
             {ACTIONS.map(([value, key]) => (
               <option key={value} value={value}>
                 {t(key)}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('filterDocument')}
-          <input {...field('documentId')} maxLength={64} pattern="[a-f0-9]{16,64}" dir="ltr" />
-        </label>
-        <label>
-          {t('filterFrom')}
-          <input type="date" {...field('from')} min="2000-01-01" max="2100-12-31" />
-        </label>
-        <label>
-          {t('filterTo')}
-          <input type="date" {...field('to')} min="2000-01-01" max="2100-12-31" />
-        </label>
+        </div>
+        <div>
+          <label htmlFor="audit-document">{t('filterDocument')}</label>
+          <input id="audit-document" {...field('documentId')} maxLength={64} pattern="[a-f0-9]{16,64}" dir="ltr" />
+        </div>
+        <div>
+          <label htmlFor="audit-from">{t('filterFrom')}</label>
+          <input id="audit-from" type="date" {...field('from')} min="2000-01-01" max="2100-12-31" />
+        </div>
+        <div>
+          <label htmlFor="audit-to">{t('filterTo')}</label>
+          <input id="audit-to" type="date" {...field('to')} min="2000-01-01" max="2100-12-31" />
+        </div>
         <div className="queue-actions">
           <button type="submit" className="button">
             {t('applyFilters')}
