@@ -165,6 +165,21 @@ describe('notifications of followed concepts', () => {
     expect((await notes(follower)).filter((n) => n.document?.id === documentId)).toHaveLength(1);
   });
 
+  it('for a curator\'s web upload published at once, through the real upload route', async () => {
+    await follower.put('/api/follows/concepts/topic:dental-amalgam');
+    const text = `Dental amalgam phase-down ${Date.now()}\n\n${'Parties phase down the use of dental amalgam; dental amalgam fillings give way to mercury-free alternatives. '.repeat(8)}`;
+    const job = await curator.request('POST', `/api/workspace/uploads?name=${encodeURIComponent('amalgam-upload.txt')}`, Buffer.from(text));
+    expect(job.status, JSON.stringify(job.body)).toBe(200);
+    const jobs = await eventually(() => curator.get('/api/workspace/uploads'), (r) => r.body.jobs.some((j: { id: string; stage: string }) => j.id === job.body.id && ['indexed', 'failed', 'duplicate'].includes(j.stage)), 60_000);
+    const done = jobs.body.jobs.find((j: { id: string }) => j.id === job.body.id) as { stage: string; documentId: string };
+    expect(done.stage).toBe('indexed');
+    const found = await eventually(() => notes(follower), (list) => list.some((n) => n.document?.id === done.documentId));
+    expect(found.find((n) => n.document?.id === done.documentId)).toMatchObject({ kind: 'concept.document' });
+    // The upload is in the audit log under the curator's name.
+    const audit = await curator.get(`/api/workspace/audit?documentId=${done.documentId}`);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toContain('document.uploaded');
+  }, 90_000);
+
   it('for a new thread tagged with it; once for forum followers; never outside a private forum', async () => {
     const author = (await signedInClient(platform.context.db, platform.url, 'moderator')).client;
     await follower.put('/api/follows/concepts/theme:asgm');
