@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth/auth.routes';
 import { forumRoutes } from './routes/forums/forums.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { notificationRoutes } from './routes/notifications/notifications.routes';
+import { followRoutes } from './routes/follows/follows.routes';
 import { userRoutes } from './routes/users/users.routes';
 import { answerRoutes } from './routes/answers/answers.routes';
 import { partyRoutes } from './routes/parties/parties.routes';
@@ -34,6 +35,8 @@ export function listRoutes(context: AppContext): AnyRoute[] {
   return [...healthRoutes(context), ...searchRoutes(context), ...documentRoutes(context), ...taxonomyRoutes(context),
     // Forums, accounts and moderation (issue 4).
     ...authRoutes(context), ...userRoutes(context), ...forumRoutes(context), ...notificationRoutes(context), ...moderationRoutes(context),
+    // Following concepts (issue 11 §5).
+    ...followRoutes(context),
     // National reports, party profiles (issue 13).
     ...answerRoutes(context), ...partyRoutes(context), ...conventionRoutes(context), ...oaiRoutes(context), ...informeaRoutes(context), ...workspaceRoutes(context),
     // Dashboards, search analytics, reader feedback (issue 14).

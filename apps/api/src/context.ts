@@ -4,6 +4,7 @@ import { closeSandboxPools, connectSearch, createBlobStore, createDocumentIndexW
 import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
+import { notifyConceptFollowersOnIngest } from './services/concept-follows';
 import { closeMarkdownPool } from './services/markdown-pool';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -59,6 +60,8 @@ export async function createContext(
     const metrics = createMetrics();
     metrics.setOutboxLagSource(() => searchOutbox.lagSeconds());
     searchOutbox.start();
+    // Documents stored as published (mep ingest, curators' uploads) notify the followers of their concepts.
+    notifyConceptFollowersOnIngest({ db, events, log });
     return { config, db, blobs, search, taxonomy, events, log, metrics, lifecycle: { draining: false }, ocr, searchOutbox };
   } catch (error) {
     await closeDatabase(db);

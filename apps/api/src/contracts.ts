@@ -16,6 +16,8 @@ import type { documentResponse, pageResponse, pagesResponse, relatedResponse } f
 import type { discussionsResponse, documentCardSchema, forumSchema, historyResponse, postSchema, threadSchema } from './routes/forums/forums.schemas';
 import type { auditResponse, flagListResponse } from './routes/moderation/moderation.schemas';
 import type { notificationSchema } from './routes/notifications/notifications.schemas';
+import type { conceptFollowResponse, followedConceptsResponse } from './routes/follows/follows.schemas';
+import type { userListResponse, userResponse } from './routes/users/users.schemas';
 import type { auditResponse as workspaceAuditResponse, queueResponse, revisionsResponse, uploadJobSchema, uploadsResponse } from './routes/workspace/workspace.schemas';
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
 import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
@@ -134,6 +136,13 @@ export type UploadsResponse = z.infer<typeof uploadsResponse>;
 export type ReviewQueueResponse = z.infer<typeof queueResponse>;
 export type WorkspaceAuditResponse = z.infer<typeof workspaceAuditResponse>;
 export type RevisionsResponse = z.infer<typeof revisionsResponse>;
+/** Administrators' user list (GET /api/users) and a role change's answer (PUT /api/users/:id/role). */
+export type UserListResponse = z.infer<typeof userListResponse>;
+export type AdminUserDto = UserListResponse['users'][number];
+export type UserRoleChangeResponse = z.infer<typeof userResponse>;
+/** Following concepts (issue 11 §5). */
+export type FollowedConceptsResponse = z.infer<typeof followedConceptsResponse>;
+export type ConceptFollowResponse = z.infer<typeof conceptFollowResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Dashboards, search analytics, reader feedback (issue 14)

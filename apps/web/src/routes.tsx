@@ -25,6 +25,9 @@ const ModerationPage = lazy(() => import('./features/moderation/ModerationPage')
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
 const PartyPage = lazy(() => import('./features/reports/PartyPage'));
 const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
+// The audit log and user management (issue 11 §6): their own chunks, reached from the workspace.
+const AuditPage = lazy(() => import('./features/workspace/AuditPage'));
+const UsersPage = lazy(() => import('./features/workspace/UsersPage'));
 // Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
 const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
 const InsightPage = lazy(() => import('./features/insight/InsightPage'));
@@ -89,6 +92,8 @@ export const routes: RouteDef[] = [
     },
   },
   { path: '/workspace/documents/:id', component: WorkspacePage },
+  { path: '/workspace/audit', component: AuditPage },
+  { path: '/workspace/users', component: UsersPage },
   {
     path: '/workspace',
     component: WorkspacePage,

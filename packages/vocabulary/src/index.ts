@@ -122,6 +122,18 @@ export const SURVEY_QUESTION_KINDS = ['single', 'multiple', 'scale', 'text'] as 
 export type SurveyQuestionKind = (typeof SURVEY_QUESTION_KINDS)[number];
 
 /**
+ * What a notification is about. `document.reviewed`: a curator decided on the user's submission;
+ * `feedback.answered`: a curator answered their feedback; `concept.document` / `concept.thread`: a newly
+ * published document or a new thread tagged with a concept the user follows.
+ */
+export const NOTIFICATION_KINDS = ['post.created', 'thread.created', 'post.hidden', 'document.reviewed', 'feedback.answered', 'concept.document', 'concept.thread'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** What a user may follow: a forum, a thread, or a concept of the taxonomy (`theme:dental-amalgam`, `article:17`). */
+export const FOLLOW_TARGETS = ['forum', 'thread', 'concept'] as const;
+export type FollowTarget = (typeof FOLLOW_TARGETS)[number];
+
+/**
  * Publication states of a repository document: drafts wait in the curators' queue, withdrawn documents keep
  * their id (410 with the reason); only `published` ones are visible to readers.
  */

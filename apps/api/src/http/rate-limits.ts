@@ -20,7 +20,7 @@ import { isModerator } from '../policies';
 import { viewerOf } from '../routes/auth/auth.middleware';
 
 /** The throttled actions; a route names its own with `rateLimit`. */
-export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search' | 'feedback' | 'searchClick' | 'surveyAnswer' | 'surveyEdit';
+export type RateLimitName = 'signIn' | 'register' | 'passwordChange' | 'passwordReset' | 'posting' | 'preview' | 'upload' | 'search' | 'feedback' | 'searchClick' | 'surveyAnswer' | 'surveyEdit' | 'follow';
 
 /** IPv6 prefix length that counts as one client. */
 export const IPV6_SUBNET = 56;
@@ -46,6 +46,8 @@ export const RATE_LIMITS = {
   surveyAnswer: { limit: 20, windowMs: 10 * 60_000, key: 'user' },
   /** Curators' survey definitions and status changes. */
   surveyEdit: { limit: 60, windowMs: 10 * 60_000, key: 'user' },
+  /** Following and unfollowing concepts: a person clicks a few; a script flipping them gets 429. */
+  follow: { limit: 60, windowMs: 60_000, key: 'user' },
 } as const satisfies Record<RateLimitName, { limit: number; windowMs: number; key: 'network' | 'user' }>;
 
 /** Per-account sign-in slow-down: after `freeFailures` failures each attempt waits `stepMs` more, up to `maxDelayMs`. */

@@ -178,6 +178,11 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'GET /api/notifications/unread-count': { call: () => ({ method: 'GET', path: '/api/notifications/unread-count' }), expect: signedIn },
   'POST /api/notifications/read': { call: () => ({ method: 'POST', path: '/api/notifications/read', body: { all: true } }), expect: signedIn },
 
+  // Following concepts (issue 11 §5): any signed-in user.
+  'GET /api/follows/concepts': { call: () => ({ method: 'GET', path: '/api/follows/concepts' }), expect: signedIn },
+  'PUT /api/follows/concepts/:conceptId': { call: () => ({ method: 'PUT', path: '/api/follows/concepts/theme:asgm' }), expect: signedIn },
+  'DELETE /api/follows/concepts/:conceptId': { call: () => ({ method: 'DELETE', path: '/api/follows/concepts/theme:asgm' }), expect: signedIn },
+
   'POST /api/posts/:postId/flags': { call: async (fx) => ({ method: 'POST', path: `/api/posts/${(await fx.thread()).postId}/flags`, body: { reason: 'Spam here' } }), expect: signedIn },
   'GET /api/moderation/flags': { call: () => ({ method: 'GET', path: '/api/moderation/flags' }), expect: moderators },
   'POST /api/moderation/flags/:flagId/resolve': { call: () => ({ method: 'POST', path: '/api/moderation/flags/1/resolve', body: { action: 'dismiss' } }), expect: moderators },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { flags, follows, forumMembers, notifications, outbox, postRevisions, posts, sessions, surveyResponses, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { auditLog, flags, follows, forumMembers, lockRowsForUpdate, notifications, outbox, postRevisions, posts, sessions, surveyResponses, threads, users, type Db, type UserRole, likeInsensitive } from '@mep/db';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { enqueueSearchUpdates } from '@mep/ingest';
 import type { AppContext } from '../context';
 import { ApiError, ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -187,14 +187,26 @@ export async function updateProfile(db: Db, userId: string, patch: { displayName
 }
 
 /**
- * Changes a user's role (admin only; the caller checks the policy). `users.role.changed` makes their
- * live connections re-check every room they are in, on every node.
+ * Changes a user's role and party (admin only; the caller checks the policy), audited in the same
+ * transaction. The last administrator cannot be demoted (409 `last_admin`): the admin rows are locked
+ * first, so two admins demoting each other at once cannot both succeed. A party belongs to focal points
+ * only. `users.role.changed` makes their live connections re-check every room they are in, on every node.
  */
-export async function setUserRole(db: Db, events: EventBus, userId: string, role: UserRole, party: string | null): Promise<UserRow> {
+export async function setUserRole(db: Db, events: EventBus, actor: Viewer, userId: string, role: UserRole, party: string | null): Promise<UserRow> {
   checkRoleParty(role, party);
-  await getUser(db, userId);
+  const before = await getUser(db, userId);
+  const newParty = role === 'focal_point' ? party : null;
   await events.afterCommit(async () => {
-    await db.update(users).set({ role, party }).where(eq(users.id, userId)).run();
+    await db.transaction(async (tx) => {
+      const admins = (await tx.all<{ id: string }>(sql`select ${users.id} as id from ${users} where ${users.role} = 'admin' and ${users.deletedAt} is null${lockRowsForUpdate(tx)}`)).map((a) => a.id);
+      if (role !== 'admin' && admins.includes(userId) && admins.length <= 1) {
+        throw new ConflictError('last_admin', 'This is the last administrator: make someone else an administrator first.');
+      }
+      await tx.update(users).set({ role, party: newParty }).where(eq(users.id, userId)).run();
+      await tx.insert(auditLog)
+        .values({ actorId: actor.userId ?? 'system', action: 'user.role', targetType: 'user', targetId: userId, details: { from: before.role, role, fromParty: before.party, party: newParty }, createdAt: nowIso() })
+        .run();
+    });
     events.emit('users.role.changed', { userId, role });
   });
   return getUser(db, userId);

@@ -1,14 +1,27 @@
-import { notifications, outbox, users } from '@mep/db';
+import { documents, notifications, outbox, users } from '@mep/db';
+import { isLang, type Lang } from '@mep/vocabulary';
+import type { Taxonomy } from '@mep/taxonomy';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, lt, lte, or } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { AppContext } from '../context';
+import { canViewDocument } from '../policies';
 import { escapeHtml } from './markdown';
 import { visibleThreadTitles } from './notifications';
 import { viewerOfUserId } from './sessions';
 import { nowIso } from './store';
 
-type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'>;
+type DigestCtx = Pick<AppContext, 'db' | 'config' | 'log'> & { taxonomy?: Pick<Taxonomy, 'getConcept'> };
+
+/** The digest's section on followed concepts, in the reader's language (the rest of the digest is English for now). */
+const FOLLOWED_DOCUMENTS: Record<Lang, { heading: string; on: string }> = {
+  ar: { heading: 'وثائق جديدة منشورة في المواضيع التي تتابعها:', on: 'عن' },
+  en: { heading: 'New documents published on the topics you follow:', on: 'on' },
+  es: { heading: 'Nuevos documentos publicados sobre los temas que sigue:', on: 'sobre' },
+  fr: { heading: 'Nouveaux documents publiés sur les sujets que vous suivez :', on: 'sur' },
+  ru: { heading: 'Новые опубликованные документы по темам, за которыми вы следите:', on: 'по теме' },
+  zh: { heading: '您关注的主题有新发布的文件：', on: '主题' },
+};
 
 /** Attempts before an e-mail is left alone (it stays in the outbox with its last error). */
 export const MAX_SEND_ATTEMPTS = 5;
@@ -37,13 +50,27 @@ export async function queueDailyDigests(context: DigestCtx, now = new Date()): P
     else byUser.set(row.user.id, [row]);
   }
   const link = (threadId: number) => `${config.publicUrl.replace(/\/$/, '')}/forums/threads/${threadId}`;
+  const documentLink = (documentId: string) => `${config.publicUrl.replace(/\/$/, '')}/documents/${documentId}`;
 
   let queued = 0;
   await db.transaction(async (tx) => {
     for (const [userId, rows] of byUser) {
       const user = rows[0]!.user;
+      const viewer = await viewerOfUserId(tx, userId);
       // Threads the user may no longer see (left a private forum, thread deleted) are left out entirely.
-      const visible = await visibleThreadTitles(tx, await viewerOfUserId(tx, userId), rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
+      const visible = await visibleThreadTitles(tx, viewer, rows.flatMap((r) => (r.notification.threadId ? [r.notification.threadId] : [])));
+      // Newly published documents tagged with a followed concept, if the reader may (still) see them.
+      const documentIds = [...new Set(rows.flatMap((r) => (r.notification.kind === 'concept.document' && r.notification.documentId ? [r.notification.documentId] : [])))];
+      const docRows = documentIds.length ? await tx.select({ id: documents.id, title: documents.title, status: documents.status, submittedBy: documents.submittedBy }).from(documents).where(inArray(documents.id, documentIds)).all() : [];
+      const visibleDocs = new Map(docRows.filter((d) => canViewDocument(viewer, d)).map((d) => [d.id, d.title]));
+      const lang: Lang = isLang(user.locale) ? user.locale : 'en';
+      const perDocument = new Map<string, { title: string; concept: string }>();
+      for (const { notification } of rows) {
+        const title = notification.documentId ? visibleDocs.get(notification.documentId) : undefined;
+        if (notification.kind !== 'concept.document' || !notification.documentId || title === undefined || perDocument.has(notification.documentId)) continue;
+        const conceptId = notification.conceptId ?? '';
+        perDocument.set(notification.documentId, { title, concept: context.taxonomy?.getConcept(conceptId)?.prefLabel[lang] ?? conceptId });
+      }
       const perThread = new Map<number, { title: string; count: number }>();
       for (const { notification } of rows) {
         const title = notification.threadId ? visible.get(notification.threadId) : undefined;
@@ -52,22 +79,33 @@ export async function queueDailyDigests(context: DigestCtx, now = new Date()): P
         entry.count += 1;
         perThread.set(notification.threadId, entry);
       }
-      if (!perThread.size) {
+      if (!perThread.size && !perDocument.size) {
         await tx.update(notifications).set({ digestedAt: nowIso(now) }).where(inArray(notifications.id, rows.map((r) => r.notification.id))).run();
         continue;
       }
-      const total = [...perThread.values()].reduce((sum, t) => sum + t.count, 0);
-      const lines = [...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`);
-      const items = [...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`);
+      const total = [...perThread.values()].reduce((sum, t) => sum + t.count, 0) + perDocument.size;
+      const words = FOLLOWED_DOCUMENTS[lang];
+      const textParts: string[] = [];
+      const htmlParts: string[] = [];
+      if (perThread.size) {
+        textParts.push(`New activity in the discussions you follow:\n\n${[...perThread].map(([threadId, t]) => `- ${t.title} (${t.count} new) ${link(threadId)}`).join('\n')}`);
+        htmlParts.push(`<p>New activity in the discussions you follow:</p><ul>${[...perThread].map(([threadId, t]) => `<li><a href="${escapeHtml(link(threadId))}">${escapeHtml(t.title)}</a> (${t.count} new)</li>`).join('')}</ul>`);
+      }
+      if (perDocument.size) {
+        textParts.push(`${words.heading}\n\n${[...perDocument].map(([id, d]) => `- ${d.title} (${words.on} ${d.concept}) ${documentLink(id)}`).join('\n')}`);
+        htmlParts.push(
+          `<p dir="auto">${escapeHtml(words.heading)}</p><ul>${[...perDocument].map(([id, d]) => `<li dir="auto"><a href="${escapeHtml(documentLink(id))}">${escapeHtml(d.title)}</a> (${escapeHtml(words.on)} ${escapeHtml(d.concept)})</li>`).join('')}</ul>`,
+        );
+      }
       const inserted = await tx
         .insert(outbox)
         .values({
           dedupeKey: `digest:${userId}:${day}`,
           userId,
           toAddress: user.email as string,
-          subject: `Minamata Exchange Platform: ${total} new in the discussions you follow`,
-          text: `Hello ${user.displayName},\n\nNew activity in the discussions you follow:\n\n${lines.join('\n')}\n\nChange your e-mail settings on your profile page.\n`,
-          html: `<p>Hello ${escapeHtml(user.displayName)},</p><p>New activity in the discussions you follow:</p><ul>${items.join('')}</ul><p>Change your e-mail settings on your profile page.</p>`,
+          subject: `Minamata Exchange Platform: ${total} new in the ${perDocument.size ? 'discussions and topics' : 'discussions'} you follow`,
+          text: `Hello ${user.displayName},\n\n${textParts.join('\n\n')}\n\nChange your e-mail settings on your profile page.\n`,
+          html: `<p>Hello ${escapeHtml(user.displayName)},</p>${htmlParts.join('')}<p>Change your e-mail settings on your profile page.</p>`,
           createdAt: nowIso(now),
         })
         .onConflictDoNothing()

@@ -1,7 +1,7 @@
 import { documents, feedback, follows, forumMembers, forums, notifications, threads, users, type Db, type NotificationKind } from '@mep/db';
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { EventBus } from '../events';
-import { authorize, canUseNotifications, canViewForum, isModerator, type Viewer } from '../policies';
+import { authorize, canUseNotifications, canViewDocument, canViewForum, isModerator, type Viewer } from '../policies';
 import { presentPublicUser } from '../presenters/users';
 import type { NotificationDto } from '../realtime/events';
 import { viewerOfUserId } from './sessions';
@@ -13,15 +13,16 @@ export interface NotifyInput {
   threadId: number;
   postId: number;
   actorId: string;
-  /** Whose followers to notify: the thread's, the forum's, or both. */
+  /** Whose followers to notify: the thread's, the forum's, or both (concepts: concept-follows.ts). */
   followersOf: Array<{ type: 'forum' | 'thread'; id: string }>;
 }
 
 /**
  * Inside the caller's transaction, creates one notification per follower (never the actor, never
  * someone who can no longer see a private forum) and queues `notifications.created` for after commit.
+ * Returns who was notified (concept followers already told about the thread are not told twice).
  */
-export async function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput): Promise<number> {
+export async function notifyFollowers(tx: Store, events: EventBus, input: NotifyInput): Promise<Set<string>> {
   const conditions = input.followersOf.map((target) => and(eq(follows.targetType, target.type), eq(follows.targetId, target.id)));
   const followers = (await tx
     .selectDistinct({ userId: follows.userId, role: users.role })
@@ -30,13 +31,7 @@ export async function notifyFollowers(tx: Store, events: EventBus, input: Notify
     .where(and(or(...conditions), isNull(users.deletedAt)))
     .all())
     .filter((f) => f.userId !== input.actorId);
-  let recipients = followers;
-  if (input.forum.visibility === 'private' && followers.length) {
-    const members = new Set(
-      (await tx.select({ userId: forumMembers.userId }).from(forumMembers).where(eq(forumMembers.forumId, input.forum.id)).all()).map((m) => m.userId),
-    );
-    recipients = followers.filter((f) => members.has(f.userId) || f.role === 'moderator' || f.role === 'admin');
-  }
+  const recipients = await forumReaders(tx, input.forum, followers);
   const createdAt = nowIso();
   for (const { userId } of recipients) {
     const row = await tx
@@ -46,7 +41,14 @@ export async function notifyFollowers(tx: Store, events: EventBus, input: Notify
       .get();
     events.emit('notifications.created', { notificationId: row.id, userId });
   }
-  return recipients.length;
+  return new Set(recipients.map((r) => r.userId));
+}
+
+/** Those of `people` who may read the forum: everyone for a public one; members, moderators and admins for a private one. */
+export async function forumReaders<T extends { userId: string; role: string }>(tx: Store, forum: NotifyInput['forum'], people: T[]): Promise<T[]> {
+  if (forum.visibility !== 'private' || !people.length) return people;
+  const members = new Set((await tx.select({ userId: forumMembers.userId }).from(forumMembers).where(eq(forumMembers.forumId, forum.id)).all()).map((m) => m.userId));
+  return people.filter((f) => members.has(f.userId) || f.role === 'moderator' || f.role === 'admin');
 }
 
 /**
@@ -74,7 +76,9 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
   const answers = new Map(feedbackIds.length ? (await db.select({ id: feedback.id, answer: feedback.answer }).from(feedback).where(inArray(feedback.id, feedbackIds)).all()).map((f) => [f.id, f.answer]) : []);
   const actors = new Map(actorIds.length ? (await db.select().from(users).where(inArray(users.id, actorIds)).all()).map((u) => [u.id, u]) : []);
   const documentIds = [...new Set(rows.flatMap((r) => (r.documentId ? [r.documentId] : [])))];
-  const documentTitles = new Map(documentIds.length ? (await db.select({ id: documents.id, title: documents.title }).from(documents).where(inArray(documents.id, documentIds)).all()).map((d) => [d.id, d.title]) : []);
+  // A document the viewer may no longer see (withdrawn since a concept follower was told of it) keeps its place without its title.
+  const documentRows = documentIds.length ? await db.select({ id: documents.id, title: documents.title, status: documents.status, submittedBy: documents.submittedBy }).from(documents).where(inArray(documents.id, documentIds)).all() : [];
+  const documentTitles = new Map(documentRows.filter((d) => canViewDocument(viewer, d)).map((d) => [d.id, d.title]));
   return rows.map((row) => {
     const actor = row.actorId ? actors.get(row.actorId) : undefined;
     return {
@@ -89,8 +93,9 @@ export async function presentNotifications(db: Db, viewer: Viewer, rows: Array<t
       read: row.readAt !== null,
       document:
         row.documentId && documentTitles.has(row.documentId)
-          ? { id: row.documentId, title: documentTitles.get(row.documentId)!, decision: row.decision as 'published' | 'rejected' | 'withdrawn', reason: row.reason }
+          ? { id: row.documentId, title: documentTitles.get(row.documentId)!, decision: (row.decision ?? 'published') as 'published' | 'rejected' | 'withdrawn', reason: row.reason }
           : null,
+      conceptId: row.conceptId,
     };
   });
 }

@@ -23,6 +23,7 @@ import { presentPublicUser } from '../presenters/users';
 import type { PostDto, PublicUserDto, ThreadDto } from '../realtime/events';
 import { audit, followedIds, getVisibleForum } from './forums';
 import { loadDocumentCards, renderMarkdown } from './markdown';
+import { notifyConceptFollowersOfThread } from './concept-follows';
 import { notifyFollowers } from './notifications';
 import { nowIso, type Store } from './store';
 
@@ -254,7 +255,8 @@ export async function createThread(ctx: Ctx, viewer: Viewer, forumId: string, in
       const post = await tx.insert(posts).values({ threadId: thread.id, authorId, body: input.body, html: rendered.html, createdAt, idempotencyKey: key }).returning({ id: posts.id }).get();
       await linkDocuments(tx, thread.id, [...input.documentIds.filter((id) => existing.has(id)), ...rendered.documentIds]);
       await tx.insert(follows).values({ userId: authorId, targetType: 'thread', targetId: String(thread.id), createdAt }).onConflictDoNothing().run();
-      await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
+      const notified = await notifyFollowers(tx, events, { kind: 'thread.created', forum, threadId: thread.id, postId: post.id, actorId: authorId, followersOf: [{ type: 'forum', id: forumId }] });
+      await notifyConceptFollowersOfThread(tx, events, { forum, threadId: thread.id, postId: post.id, actorId: authorId, concepts: [...new Set(input.concepts)], alreadyNotified: notified });
       await enqueueSearchUpdates(tx, 'post', [post.id]);
       return { threadId: thread.id, postId: post.id };
     });

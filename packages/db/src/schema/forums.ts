@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { UserRole } from '@mep/vocabulary';
+import type { FollowTarget, NotificationKind, UserRole } from '@mep/vocabulary';
 
 /** Roles of signed-in users (@mep/vocabulary's USER_ROLES); anonymous readers have no row at all. */
 export type { UserRole } from '@mep/vocabulary';
@@ -184,7 +184,8 @@ export const threadDocuments = sqliteTable(
   (t) => [primaryKey({ columns: [t.threadId, t.documentId] }), index('thread_documents_document_idx').on(t.documentId)],
 );
 
-export type FollowTarget = 'forum' | 'thread';
+/** Forums, threads and concepts (@mep/vocabulary's FOLLOW_TARGETS); a concept's id is `scheme:value`. */
+export type { FollowTarget } from '@mep/vocabulary';
 
 export const follows = sqliteTable(
   'follows',
@@ -202,8 +203,10 @@ export const follows = sqliteTable(
 /**
  * `document.reviewed`: a curator published, rejected or withdrew a document the user submitted.
  * `feedback.answered`: a curator answered the reader's feedback (`postId` holds the feedback id).
+ * `concept.document` / `concept.thread`: a newly published document (`documentId`) or a new thread
+ * (`threadId`) is tagged with the followed concept `conceptId`. Kinds: @mep/vocabulary's NOTIFICATION_KINDS.
  */
-export type NotificationKind = 'post.created' | 'thread.created' | 'post.hidden' | 'document.reviewed' | 'feedback.answered';
+export type { NotificationKind } from '@mep/vocabulary';
 
 export const notifications = sqliteTable(
   'notifications',
@@ -222,6 +225,8 @@ export const notifications = sqliteTable(
     decision: text('decision'),
     /** The curator's reason, shown to the submitter. */
     reason: text('reason'),
+    /** For `concept.*`: the followed concept the document or thread is tagged with. */
+    conceptId: text('concept_id'),
     createdAt: text('created_at').notNull(),
     readAt: text('read_at'),
     /** Set once the notification went out in a daily digest. */

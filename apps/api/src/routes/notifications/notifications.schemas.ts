@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from '@mep/vocabulary';
 import { z } from 'zod';
 import { publicUserSchema } from '../auth/auth.schemas';
 
@@ -14,7 +15,7 @@ export const markReadBody = z.union([
 
 export const notificationSchema = z.object({
   id: z.number(),
-  kind: z.enum(['post.created', 'thread.created', 'post.hidden', 'document.reviewed', 'feedback.answered']),
+  kind: z.enum(NOTIFICATION_KINDS),
   forumId: z.string().nullable(),
   threadId: z.number().nullable(),
   threadTitle: z.string().nullable(),
@@ -25,7 +26,8 @@ export const notificationSchema = z.object({
   document: z
     .object({ id: z.string(), title: z.string(), decision: z.enum(['published', 'rejected', 'withdrawn']), reason: z.string().nullable() })
     .nullable()
-    .describe('For `document.reviewed`: the document the user submitted and the curator\'s decision.'),
+    .describe('For `document.reviewed`: the document the user submitted and the curator\'s decision; for `concept.document`: the newly published document (null once the reader may no longer see it).'),
+  conceptId: z.string().nullable().describe('For `concept.document` and `concept.thread`: the followed concept it is tagged with.'),
 });
 
 export const notificationListResponse = z.object({ items: z.array(notificationSchema), unreadCount: z.number() });

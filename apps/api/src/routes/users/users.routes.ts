@@ -2,7 +2,6 @@ import type { AppContext } from '../../context';
 import { defineRoute } from '../../http/define-route';
 import { authorize, canManageOwnAccount, canManageUsers } from '../../policies';
 import { presentPublicUser, presentSelf } from '../../presenters/users';
-import { audit } from '../../services/forums';
 import { deleteAccount, exportUserData, listUsers, setUserRole, updateProfile } from '../../services/accounts';
 import { clearSessionCookies, viewerOf } from '../auth/auth.middleware';
 import { deleteMeBody, deletedResponse, userExportResponse, listUsersQuery, meResponse, setRoleBody, updateMeBody, userIdParams, userListResponse, userResponse } from './users.schemas';
@@ -72,16 +71,15 @@ export function userRoutes(context: AppContext) {
       method: 'put',
       path: '/api/users/:id/role',
       tag: 'users',
-      summary: 'Sets the role of an account (administrators); a focal point needs its party.',
+      summary: 'Sets the role of an account (administrators); a focal point needs its party (`party:<ISO3>`). The last administrator cannot be demoted (409 `last_admin`).',
       params: userIdParams,
       body: setRoleBody,
       response: userResponse,
-      errors: [401, 403, 404],
+      errors: [400, 401, 403, 404, 409],
       handler: async ({ req, params, body }) => {
         const viewer = viewerOf(req);
         authorize(canManageUsers(viewer), viewer);
-        const user = await setUserRole(context.db, context.events, params.id, body.role, body.party ?? null);
-        await audit(context.db, viewer, 'user.role', 'user', params.id, { role: body.role, party: body.party ?? null });
+        const user = await setUserRole(context.db, context.events, viewer, params.id, body.role, body.party ?? null);
         return { user: presentPublicUser(user) };
       },
     }),

@@ -50,16 +50,29 @@ export const queueQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-export const auditQuery = z.object({
-  actor: z.string().max(100).optional(),
-  action: z.string().max(60).regex(/^[a-z_.]+$/, 'is not an action name').optional(),
-  documentId: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id').optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(100),
-  format: z.enum(['json', 'csv']).default('json'),
-});
+/** An audit date (a day, or an ISO instant): a real calendar date between 2000 and 2100, else 400. */
+const auditDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/, 'must be an ISO date (YYYY-MM-DD)')
+  .refine((s) => {
+    const day = s.slice(0, 10);
+    const parsed = Date.parse(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === day && day >= '2000-01-01' && day <= '2100-12-31';
+  }, 'is not a plausible date (a calendar date between 2000 and 2100)');
+
+export const auditQuery = z
+  .object({
+    /** An actor's user id, or part of their display name. */
+    actor: plainText(100).optional(),
+    action: z.string().max(60).regex(/^[a-z_.]+$/, 'is not an action name').optional(),
+    documentId: z.string().regex(/^[a-f0-9]{16,64}$/, 'is not a document id').optional(),
+    from: auditDate.optional(),
+    to: auditDate.optional(),
+    before: z.coerce.number().int().min(1).optional(),
+    limit: z.coerce.number().int().min(1).max(5000).default(100),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine((q) => !q.from || !q.to || q.from.slice(0, 10) <= q.to.slice(0, 10), { message: 'the dates are inverted: "from" must not be after "to"', path: ['to'] });
 
 export const reviewResponse = z.object({ id: z.string(), status: z.enum(DOCUMENT_STATUSES), statusReason: z.string().nullable() });
 export const okResponse = z.object({ ok: z.literal(true) });

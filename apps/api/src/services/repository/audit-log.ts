@@ -1,6 +1,6 @@
 /** The one audit log, read by curators: filterable by actor, action, document and date; exportable as CSV. */
-import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
-import { auditLog, users } from '@mep/db';
+import { and, desc, eq, gte, like, lt, lte, or, type SQL } from 'drizzle-orm';
+import { auditLog, likeInsensitive, users } from '@mep/db';
 import type { AppContext } from '../../context';
 import { authorize, canCurate, isModerator, type Viewer } from '../../policies';
 import { csvCell } from '../../presenters/answers';
@@ -19,7 +19,8 @@ export interface AuditFilters {
 export async function listAudit(context: AppContext, viewer: Viewer, filters: AuditFilters) {
   authorize(canCurate(viewer) || isModerator(viewer), viewer);
   const where: SQL[] = [];
-  if (filters.actor) where.push(eq(auditLog.actorId, filters.actor));
+  // An actor is named by id (a link from another entry) or by part of their display name (the web filter).
+  if (filters.actor) where.push(or(eq(auditLog.actorId, filters.actor), likeInsensitive(context.db, users.displayName, `%${filters.actor.replace(/[%_\\]/g, '')}%`))!);
   // `document.` matches every document action; an exact name matches itself.
   if (filters.action) where.push(filters.action.endsWith('.') ? like(auditLog.action, `${filters.action}%`) : eq(auditLog.action, filters.action));
   if (filters.documentId) where.push(and(eq(auditLog.targetType, 'document'), eq(auditLog.targetId, filters.documentId))!);

@@ -9,6 +9,7 @@ import type { AppContext } from '../../context';
 import { ConflictError, NotFoundError } from '../../errors';
 import { restoreToOai, withdrawFromOai } from '../../oai/records';
 import { authorize, canCurate, type Viewer } from '../../policies';
+import { notifyConceptFollowersOfDocument } from '../concept-follows';
 import { audit } from '../forums';
 import { nowIso } from '../store';
 import type { DocumentRow } from './visibility';
@@ -49,6 +50,8 @@ export async function reviewDocument(context: AppContext, viewer: Viewer, docume
           .get();
         events.emit('notifications.created', { notificationId: note.id, userId: row.submittedBy });
       }
+      // A first publication tells the followers of its concepts (a republication after a withdrawal does not).
+      if (decision === 'publish' && !row.publishedAt) await notifyConceptFollowersOfDocument(tx, events, documentId, viewer.userId);
       await enqueueSearchUpdates(tx, 'document', [documentId]);
       events.emit('documents.changed', { documentId });
       return { ...row, ...set };

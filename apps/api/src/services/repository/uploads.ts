@@ -17,7 +17,8 @@ import { documents, uploadJobs, type UploadStage } from '@mep/db';
 import { ingestFiles } from '@mep/ingest';
 import type { AppContext } from '../../context';
 import { ApiError, PayloadTooLargeError, RateLimitedError, ValidationError } from '../../errors';
-import { authorize, canSubmitDocuments, isCurator, type Viewer } from '../../policies';
+import { ANONYMOUS, authorize, canSubmitDocuments, isCurator, type Viewer } from '../../policies';
+import { audit } from '../forums';
 import { nowIso } from '../store';
 
 /** Largest file accepted from the web (the same default as `mep ingest`). */
@@ -122,7 +123,11 @@ async function processUpload(context: AppContext, job: UploadJobRow, path: strin
     if (!outcome) return setStage(context, job, 'failed', { errorCode: 'internal-error', message: 'The server stopped before the file was read.' });
     if (outcome.status === 'duplicate') return setStage(context, job, 'duplicate', { documentId: outcome.documentId ?? null, message: outcome.message });
     if (outcome.status === 'failed') return setStage(context, job, 'failed', { errorCode: outcome.errorCode ?? 'internal-error', message: outcome.message });
-    if (outcome.documentId) context.events.emit('documents.ingested', { documentId: outcome.documentId });
+    if (outcome.documentId) {
+      // A curator's upload may publish at once: the audit log shows who put which document in, and as what.
+      await audit(context.db, { ...ANONYMOUS, userId: job.userId }, 'document.uploaded', 'document', outcome.documentId, { status: job.targetStatus, fileName: job.fileName });
+      context.events.emit('documents.ingested', { documentId: outcome.documentId });
+    }
     await setStage(context, job, 'indexed', { documentId: outcome.documentId ?? null, message: outcome.message });
   } catch (error) {
     await Promise.allSettled(stages);

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/LanguageProvider';
 import { navigate } from '../../router/history';
 import { Link } from '../../router/Router';
 import { errorText } from './errorText';
+import { FollowingList } from '../follows/FollowingList';
 import { EmailSection } from './EmailSection';
 import { accountMessages } from './messages';
 import { refreshSession, useSession } from './session';
@@ -119,6 +120,7 @@ export default function ProfilePage() {
           </a>
         </p>
       </section>
+      <FollowingList />
       <EmailSection user={user} />
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">{t('passwordHeading')}</h2>

@@ -3,6 +3,7 @@ import { commonMessages } from '../../app/messages';
 import { useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { FollowConceptButton } from '../follows/FollowConceptButton';
 import { conceptSearchHref } from '../search/searchState';
 import { cropText } from './format';
 import { documentMessages } from './messages';
@@ -28,7 +29,8 @@ function ConceptItem({ concept, pageHref }: { concept: DocumentConcept; pageHref
     <li className="concept">
       <Link className="chip" href={conceptSearchHref(concept.id, label)}>
         {label}
-      </Link>
+      </Link>{' '}
+      <FollowConceptButton conceptId={concept.id} />
       {evidence.length > 0 ? (
         <details className="evidence">
           <summary>

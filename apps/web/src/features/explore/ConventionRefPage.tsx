@@ -10,6 +10,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link, useLocation } from '../../router/Router';
 import { splitConventionLabel, useConventionLabel, useTaxonomy } from '../../taxonomy/TaxonomyProvider';
+import { FollowConceptButton } from '../follows/FollowConceptButton';
 import { documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { useDocumentLanguageName } from '../search/useFacetLabel';
 import { conventionRefHref, findNeighbours, parseConventionRef, THEME_IDS } from './convention';
@@ -89,6 +90,9 @@ export default function ConventionRefPage({ params }: PageProps) {
         <span className="ref">{ref}</span>
         {title ? <span className="ref-title">{title}</span> : null}
       </PageHeading>
+      <p>
+        <FollowConceptButton conceptId={conceptId} />
+      </p>
       {state.status === 'error' ? <ErrorPanel error={state.error} onRetry={retry} /> : null}
       {section.state.status === 'loading' ? <Loading /> : null}
       {section.state.status === 'error' ? <ErrorPanel error={section.state.error} onRetry={section.retry} /> : null}

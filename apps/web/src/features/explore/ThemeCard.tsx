@@ -7,6 +7,7 @@ import { useT } from '../../i18n/LanguageProvider';
 import { documentTextProps } from '../../i18n/languages';
 import { Link } from '../../router/Router';
 import { useConceptLabel, useConventionLabel } from '../../taxonomy/TaxonomyProvider';
+import { FollowConceptButton } from '../follows/FollowConceptButton';
 import { documentHref, newSearch, toSearchHref } from '../search/searchState';
 import { conventionRefHref } from './convention';
 import { exploreMessages } from './messages';
@@ -46,7 +47,9 @@ export function ThemeCard({ themeId, concept, documentCount }: { themeId: string
       <h3 id={headingId}>
         <Link href={toSearchHref(newSearch({ filters: { theme: [themeId] } }))}>{label(themeId)}</Link>
       </h3>
-      <p className="result-meta">{t('documentsInTheme', { count: documentCount })}</p>
+      <p className="result-meta">
+        {t('documentsInTheme', { count: documentCount })} <FollowConceptButton conceptId={themeId} />
+      </p>
       {articles.length > 0 ? (
         <p className="theme-articles">
           {t('articlesOfTheme')}{' '}

@@ -12,11 +12,15 @@ import { useSession } from '../account/session';
 import { send } from '../../api/client';
 import { fillMessage } from '../../i18n/bidi';
 import { formatDateTime } from '../../i18n/dates';
+import { useConceptLabel } from '../../taxonomy/TaxonomyProvider';
+import { followMessages } from '../follows/messages';
 import { forumMessages } from './messages';
 
 /** The signed-in user's notifications, newest first. */
 export default function NotificationsPage() {
   const t = useT(forumMessages);
+  const tf = useT(followMessages);
+  const conceptLabel = useConceptLabel();
   const { lang } = useLanguage();
   useDocumentTitle(t('notificationsTitle'));
   const session = useSession();
@@ -36,6 +40,11 @@ export default function NotificationsPage() {
     // No title: the thread is in a forum the reader has left, or was deleted. Names and titles are
     // the users' own text: isolated, so a Latin title keeps its quotes on the right side in Arabic.
     const nodes = { name: <bdi>{n.actor?.displayName ?? ''}</bdi>, title: <bdi>{n.threadTitle ?? t('threadUnavailable')}</bdi> };
+    if (n.kind === 'concept.document' || n.kind === 'concept.thread') {
+      const concept = <bdi>{n.conceptId ? conceptLabel(n.conceptId) : ''}</bdi>;
+      const title = n.kind === 'concept.document' ? <bdi>{n.document?.title ?? tf('documentUnavailable')}</bdi> : nodes.title;
+      return fillMessage(tf(n.kind === 'concept.document' ? 'notifConceptDocument' : 'notifConceptThread'), { concept, title });
+    }
     if (n.kind === 'feedback.answered') return fillMessage(t('notifFeedbackAnswered'), { answer: <bdi>{n.threadTitle ?? ''}</bdi> });
     if (n.kind === 'document.reviewed' && n.document) {
       const doc = { title: <bdi>{n.document.title}</bdi>, reason: <bdi>{n.document.reason ?? ''}</bdi> };

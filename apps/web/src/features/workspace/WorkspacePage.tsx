@@ -13,6 +13,7 @@ import { formatNumber } from '../../i18n/catalog';
 import { Link } from '../../router/Router';
 import { canUseWorkspace, useSession } from '../account/session';
 import { useForumSocket } from '../forums/socket';
+import { AdminLinks } from './AdminLinks';
 import { DocumentEditor } from './DocumentEditor';
 import { workspaceMessages, type WorkspaceKey } from './messages';
 import { uploadFile } from './upload';
@@ -257,6 +258,7 @@ export default function WorkspacePage({ params }: PageProps) {
   return (
     <>
       <PageHeading>{t('title')}</PageHeading>
+      <AdminLinks />
       <p>{t('intro')}</p>
       <Uploads curator={isCurator(user)} />
       {isCurator(user) ? <ReviewQueue /> : null}
