@@ -5,6 +5,7 @@ import { loadTaxonomy, type Taxonomy } from '@mep/taxonomy';
 import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
 import { closeMarkdownPool } from './services/markdown-pool';
+import { syncTaxonomy } from './services/taxonomy/taxonomy-sync';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 
@@ -47,6 +48,8 @@ export async function createContext(
   try {
     const blobs = createBlobStore(config.blobStore);
     const taxonomy = loadTaxonomy();
+    // Curators' edits (the database's overlays) before anything tags or configures search synonyms.
+    await syncTaxonomy(db, taxonomy);
     const search = await connectSearch({
       url: config.meiliUrl,
       masterKey: config.meiliMasterKey,

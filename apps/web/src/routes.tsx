@@ -25,6 +25,8 @@ const ModerationPage = lazy(() => import('./features/moderation/ModerationPage')
 const ImplementationPage = lazy(() => import('./features/reports/ImplementationPage'));
 const PartyPage = lazy(() => import('./features/reports/PartyPage'));
 const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
+// The curators' taxonomy editor (issue 11 §4): a chunk of its own, loaded from the workspace.
+const TaxonomyEditorPage = lazy(() => import('./features/taxonomy-editor/TaxonomyEditorPage'));
 // Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
 const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
 const InsightPage = lazy(() => import('./features/insight/InsightPage'));
@@ -85,6 +87,7 @@ export const routes: RouteDef[] = [
       visibleTo: isModerator,
     },
   },
+  { path: '/workspace/taxonomy', component: TaxonomyEditorPage },
   { path: '/workspace/documents/:id', component: WorkspacePage },
   {
     path: '/workspace',

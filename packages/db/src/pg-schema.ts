@@ -124,3 +124,6 @@ export const searchOutbox = pgTables.searchOutbox!;
 export const searchEvents = pgTables.searchEvents!;
 export const searchClicks = pgTables.searchClicks!;
 export const feedback = pgTables.feedback!;
+export const taxonomyConcepts = pgTables.taxonomyConcepts!;
+export const taxonomyRevisions = pgTables.taxonomyRevisions!;
+export const taxonomyRetagJobs = pgTables.taxonomyRetagJobs!;
