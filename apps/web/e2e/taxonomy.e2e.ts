@@ -2,18 +2,17 @@
 // mentions an acronym no concept has, then adds a concept with six preferred labels and that acronym in the
 // workspace's Taxonomy section; the background retag's progress shows live, the document gets tagged with the
 // new concept, and `/api/taxonomy` and the SKOS export show it. Axe-checked in English and Arabic; 360 px.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createUserWithCli, signInToWorkspace } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
-const repoRoot = join(import.meta.dirname, '..', '..', '..');
 const PASSWORD = 'a long enough password';
 const stamp = Date.now().toString(36);
 /** Letters only (the tagger matches acronyms as whole capitalised words). */
@@ -33,24 +32,11 @@ const LABELS = {
 let browser: Browser;
 
 function createUser(email: string, role: string): void {
-  const args = ['--silent', 'mep', 'user', 'create', '--email', email, '--role', role, '--name', `${role} ${stamp}`, '--password-stdin'];
-  const created = spawnSync('pnpm', args, { cwd: repoRoot, env: { ...process.env, MEP_DATA_DIR: dataDir }, input: PASSWORD, encoding: 'utf8' });
+  const created = createUserWithCli(dataDir, { email, role, name: `${role} ${stamp}`, password: PASSWORD });
   if (created.status !== 0) throw new Error(created.stderr);
 }
 
-async function signedIn(email: string, lang: 'en' | 'ar' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-  await context.addInitScript((chosen) => localStorage.setItem('mep.lang', chosen), lang);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?next=%2Fworkspace`);
-  await waitForSettled(page);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/workspace$/);
-  await waitForSettled(page);
-  return { context, page };
-}
+const signedIn = (email: string, lang: 'en' | 'ar' = 'en', width = 1280) => signInToWorkspace(browser, baseUrl, { email, password: PASSWORD }, lang, width);
 
 const conceptsOf = async (documentId: string) => ((await (await fetch(`${baseUrl}/api/documents/${documentId}`)).json()) as { concepts: { id: string }[] }).concepts.map((c) => c.id);
 

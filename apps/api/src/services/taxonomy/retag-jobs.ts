@@ -49,6 +49,16 @@ export function scheduleRetag(context: AppContext, job: RetagJobRow, acronymSyno
   return queue;
 }
 
+/** Resolves once the queued retags have run, or after `timeoutMs` (shutdown waits this long at most). */
+export function retagsIdle(timeoutMs = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    timer.unref();
+  });
+  return Promise.race([queue, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The concept and every concept below it (their implied tags depend on its broader links). */
 function withNarrower(taxonomy: Taxonomy, id: string): string[] {
   const seen = new Set<string>([id]);

@@ -39,7 +39,7 @@ const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boo
 function contentOf(draft: Draft) {
   return {
     prefLabel: perLanguage((l) => draft.prefLabel[l].trim()),
-    altLabels: Object.fromEntries(UN_LANGUAGES.map((l) => [l, lines(draft.altLabels[l])]).filter(([, list]) => list.length)),
+    altLabels: Object.fromEntries(UN_LANGUAGES.map((l): [Lang, string[]] => [l, lines(draft.altLabels[l])]).filter(([, list]) => list.length > 0)),
     broader: draft.broader,
     related: draft.related,
     articles: draft.articles,
