@@ -4,6 +4,7 @@ import { EXTENSIBLE_SCHEMES, LANGUAGE_INFO, UN_LANGUAGES, type Lang } from '@mep
 import { ApiError, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { commonMessages } from '../../app/messages';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
@@ -146,14 +147,7 @@ export function ConceptForm({ id, concepts, onSaved }: { id: string | null; conc
       {concept?.deprecated ? (
         <p className="notice">{t('deprecatedNotice', { replacement: concept.replacedBy ? labelConcept(concepts.find((c) => c.id === concept.replacedBy), concept.replacedBy, lang) : '…' })}</p>
       ) : null}
-      {conflict ? (
-        <div role="alert" className="error-panel">
-          <p>{conflict}</p>
-          <button type="button" className="button" onClick={retry}>
-            {t('reload')}
-          </button>
-        </div>
-      ) : null}
+      <ConflictAlert message={conflict} reloadLabel={t('reload')} onReload={retry} />
       {error ? (
         <p role="alert" className="field-error">
           {error}
