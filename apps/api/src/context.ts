@@ -6,6 +6,7 @@ import type { Config } from './config';
 import { createEventBus, type EventBus } from './events';
 import { notifyConceptFollowersOnIngest } from './services/concept-follows';
 import { closeMarkdownPool } from './services/markdown-pool';
+import { syncTaxonomy } from './services/taxonomy/taxonomy-sync';
 import { createLogger, type Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 
@@ -48,6 +49,8 @@ export async function createContext(
   try {
     const blobs = createBlobStore(config.blobStore);
     const taxonomy = loadTaxonomy();
+    // Curators' edits (the database's overlays) before anything tags or configures search synonyms.
+    await syncTaxonomy(db, taxonomy);
     const search = await connectSearch({
       url: config.meiliUrl,
       masterKey: config.meiliMasterKey,

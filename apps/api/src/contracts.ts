@@ -22,7 +22,7 @@ import type { auditResponse as workspaceAuditResponse, queueResponse, revisionsR
 import type { highlightTermsResponseSchema, searchResponseSchema } from './routes/search/search.schemas';
 import type { coverageResponse, feedbackBody, feedbackItemResponse, feedbackListResponse, forumActivityResponse, satisfactionResponse, searchReportResponse } from './routes/insight/insight.schemas';
 import type { openSurveysResponse, surveyAnsweredResponse, surveyBody, surveyForReaderResponse, surveyListResponse, surveyResponse, surveyResultsResponse } from './routes/surveys/surveys.schemas';
-import type { conceptResponse, conceptSummarySchema, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
+import type { conceptEditBody, conceptEditResponse, conceptResponse, conceptSummarySchema, deprecateBody, newConceptBody, retagJobSchema, retagJobsResponse, taxonomyResponse } from './routes/taxonomy/taxonomy.schemas';
 
 export type { Labels, Lang as LanguageCode, Role, SearchFacet } from '@mep/vocabulary';
 
@@ -94,6 +94,14 @@ export type TaxonomyConcept = z.infer<typeof conceptSummarySchema>;
 export type TaxonomyResponse = z.infer<typeof taxonomyResponse>;
 /** A concept with everything the vocabulary knows of it. */
 export type ConceptDetail = z.infer<typeof conceptResponse>;
+/** Curators' taxonomy edits (POST/PUT /api/taxonomy/concepts…): the saved concept and its background retag. */
+export type ConceptEditResult = z.infer<typeof conceptEditResponse>;
+export type RetagJobDto = z.infer<typeof retagJobSchema>;
+export type RetagJobsResponse = z.infer<typeof retagJobsResponse>;
+/** Request bodies, as the web form sends them. */
+export type NewConceptRequest = z.input<typeof newConceptBody>;
+export type ConceptEditRequest = z.input<typeof conceptEditBody>;
+export type DeprecateConceptRequest = z.input<typeof deprecateBody>;
 
 // ---------------------------------------------------------------------------------------------
 // Discussions (GET /api/discussions/search)

@@ -25,6 +25,7 @@ describe('domain events', () => {
       'posts.created',
       'posts.updated',
       'sessions.revoked',
+      'taxonomy.retag.progress',
       'threads.created',
       'threads.updated',
       'uploads.progress',

@@ -15,6 +15,8 @@ export interface DomainEventMap {
   'documents.changed': { documentId: string };
   /** A web upload moved to another stage (its owner's sockets hear of it). */
   'uploads.progress': { jobId: string; userId: string };
+  /** A taxonomy edit's background retag moved on (the editing curator's sockets hear of it). */
+  'taxonomy.retag.progress': { jobId: string; userId: string };
   'posts.created': { postId: number; threadId: number; forumId: string };
   /** Edited, hidden, restored or deleted. */
   'posts.updated': { postId: number; threadId: number; forumId: string };
@@ -40,6 +42,7 @@ export const DOMAIN_EVENT_NAMES = Object.keys({
   'documents.ingested': true,
   'documents.changed': true,
   'uploads.progress': true,
+  'taxonomy.retag.progress': true,
   'posts.created': true,
   'posts.updated': true,
   'threads.created': true,

@@ -7,6 +7,8 @@ import { observeSockets } from './observability/sockets';
 import { attachRealtime, type Realtime } from './realtime/gateway';
 import { startForumRuntime, type ForumRuntime } from './services/forum-runtime';
 import { startSearchAnalytics } from './services/insight/search-events';
+import { retagsIdle } from './services/taxonomy/retag-jobs';
+import { startTaxonomySync } from './services/taxonomy/taxonomy-sync';
 
 export interface RunningServer {
   server: Server;
@@ -29,6 +31,13 @@ export async function startServer(context: AppContext, port = context.config.por
   // Search analytics: the batch writer is flushed on close; old events are deleted daily.
   const analytics = startSearchAnalytics(context);
   closers.push(() => analytics.stop());
+  // Other nodes' taxonomy edits reach this node's tagger within a few seconds (reads check at once).
+  const stopTaxonomySync = startTaxonomySync(context.db, context.taxonomy, (error) => context.log.error('Loading the taxonomy edits failed', error));
+  closers.push(async () => {
+    stopTaxonomySync();
+    // A retag in progress finishes (bounded) before the database closes under it.
+    await retagsIdle();
+  });
   const forums = await startForumRuntime(context);
   closers.push(() => forums.stop());
   const realtime = await attachRealtime(context, server);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { waitForSettled } from './browser';
 import { linkFromMail } from './mail';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -28,4 +29,22 @@ export async function confirmEmail(page: Page, baseUrl: string, mailDir: string,
   await page.goto(`${baseUrl}${link}`);
   await page.getByRole('button', { name: 'Confirm my address' }).click();
   await page.getByText('Your address is confirmed').waitFor();
+}
+
+/**
+ * A new browser context signed in as `email` in the interface language `lang` at `width` px, on the workspace
+ * (where sign-in sends it back to).
+ */
+export async function signInToWorkspace(browser: Browser, baseUrl: string, user: { email: string; password: string }, lang: 'en' | 'ar' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+  await context.addInitScript((chosen) => localStorage.setItem('mep.lang', chosen), lang);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in?next=%2Fworkspace`);
+  await waitForSettled(page);
+  await page.locator('input[type=email]').fill(user.email);
+  await page.locator('input[type=password]').fill(user.password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL(/\/workspace$/);
+  await waitForSettled(page);
+  return { context, page };
 }

@@ -5,8 +5,9 @@
 // curator publishes it, and the focal point is notified. Axe-checked in English and Arabic; 360 px screenshot.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { signInToWorkspace } from './accounts';
 import { launchChromium, runAxe, waitForSettled } from './browser';
 import { artifactsDir } from './global-setup';
 
@@ -25,19 +26,7 @@ function createUser(email: string, role: string, party?: string): void {
   if (created.status !== 0) throw new Error(created.stderr);
 }
 
-async function signedIn(email: string, lang: 'en' | 'ar' = 'en', width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-  await context.addInitScript((chosen) => localStorage.setItem('mep.lang', chosen), lang);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?next=%2Fworkspace`);
-  await waitForSettled(page);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(PASSWORD);
-  await page.locator('form button[type=submit]').click();
-  await page.waitForURL(/\/workspace$/);
-  await waitForSettled(page);
-  return { context, page };
-}
+const signedIn = (email: string, lang: 'en' | 'ar' = 'en', width = 1280) => signInToWorkspace(browser, baseUrl, { email, password: PASSWORD }, lang, width);
 
 const anonymousStatus = async (path: string) => (await fetch(baseUrl + path)).status;
 const searchIds = async (q: string) => ((await (await fetch(`${baseUrl}/api/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { documentId: string }[] }).hits.map((h) => h.documentId);

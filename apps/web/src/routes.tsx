@@ -28,6 +28,8 @@ const WorkspacePage = lazy(() => import('./features/workspace/WorkspacePage'));
 // The audit log and user management (issue 11 §6): their own chunks, reached from the workspace.
 const AuditPage = lazy(() => import('./features/workspace/AuditPage'));
 const UsersPage = lazy(() => import('./features/workspace/UsersPage'));
+// The curators' taxonomy editor (issue 11 §4): a chunk of its own, loaded from the workspace.
+const TaxonomyEditorPage = lazy(() => import('./features/taxonomy-editor/TaxonomyEditorPage'));
 // Dashboards and curators' insight (issue 14): the charting library comes with this chunk only.
 const DashboardsPage = lazy(() => import('./features/insight/DashboardsPage'));
 const InsightPage = lazy(() => import('./features/insight/InsightPage'));
@@ -91,6 +93,7 @@ export const routes: RouteDef[] = [
       visibleTo: isModerator,
     },
   },
+  { path: '/workspace/taxonomy', component: TaxonomyEditorPage },
   { path: '/workspace/documents/:id', component: WorkspacePage },
   { path: '/workspace/audit', component: AuditPage },
   { path: '/workspace/users', component: UsersPage },

@@ -3,6 +3,7 @@ import type { DocumentDetail, PageText, RelatedResponse, SearchResponse, Taxonom
 const labels = (en: string, ar: string, fr = en) => ({ en, ar, fr, es: en, ru: en, zh: en });
 
 export const taxonomyFixture: TaxonomyResponse = {
+  version: 0,
   schemes: [],
   concepts: [
     { id: 'theme:asgm', scheme: 'theme', prefLabel: labels('Artisanal and small-scale gold mining', 'تعدين الذهب الحرفي والضيق النطاق', 'Extraction minière artisanale et à petite échelle d’or'), broader: [], narrower: ['topic:whole-ore-amalgamation'], articles: ['article:7', 'annex:C'] },

@@ -126,3 +126,6 @@ export const searchClicks = pgTables.searchClicks!;
 export const feedback = pgTables.feedback!;
 export const surveys = pgTables.surveys!;
 export const surveyResponses = pgTables.surveyResponses!;
+export const taxonomyConcepts = pgTables.taxonomyConcepts!;
+export const taxonomyRevisions = pgTables.taxonomyRevisions!;
+export const taxonomyRetagJobs = pgTables.taxonomyRetagJobs!;

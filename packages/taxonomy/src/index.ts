@@ -1,6 +1,7 @@
-export type { AltLabels, Concept, ConceptMatch, Evidence, Labels, Lang, Scheme, TagInput, Taxonomy } from './types';
+export type { AltLabels, Concept, ConceptMatch, ConceptOverlay, Evidence, Labels, Lang, Scheme, TagInput, Taxonomy } from './types';
 export { LANGS, SCHEMES } from './types';
-export { loadTaxonomy } from './taxonomy';
+export { loadTaxonomy, setTaxonomyOverlays, taxonomyGeneration } from './taxonomy';
+export { createLabelProbe } from './matcher';
 export { tagDocument } from './tagger';
 export { findConceptsInQuery } from './query';
 export { buildSearchSynonyms } from './synonyms';

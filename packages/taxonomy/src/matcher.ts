@@ -7,7 +7,7 @@ import type { Concept, Scheme } from './types';
 import type { Script, Token } from './tokenize';
 import { tokenize } from './tokenize';
 import { normalizeText } from './normalize';
-import { loadTaxonomy } from './taxonomy';
+import { loadTaxonomy, taxonomyGeneration } from './taxonomy';
 
 type RuleKind = 'acro' | 'exact' | 'latin' | 'cyr' | 'ar';
 interface Rule {
@@ -142,7 +142,7 @@ export function compileMatcher(concepts: readonly Concept[]): Matcher {
   const han = new Map<string, HanEntry[]>();
   const seen = new Map<string, Entry | HanEntry>();
   for (const c of concepts) {
-    if (!MATCHED_SCHEMES.has(c.scheme) || UNMATCHED.has(c.id)) continue;
+    if (!MATCHED_SCHEMES.has(c.scheme) || UNMATCHED.has(c.id) || c.deprecated) continue;
     const labels = [...Object.values(c.prefLabel), ...Object.values(c.altLabels).flat()];
     for (const label of labels) {
       if (!label) continue;
@@ -182,12 +182,25 @@ export function compileMatcher(concepts: readonly Concept[]): Matcher {
   return { byKey, han };
 }
 
-let shared: Matcher | undefined;
+let shared: { generation: number; matcher: Matcher } | undefined;
 
-/** The matcher of the taxonomy's labels, compiled on first use and shared by the tagger and the query matcher. */
+/**
+ * The matcher of the taxonomy's labels, compiled on first use and shared by the tagger and the query matcher;
+ * compiled again once after the taxonomy was swapped (a curator's edit).
+ */
 export function getMatcher(): Matcher {
-  shared ??= compileMatcher(loadTaxonomy().concepts);
-  return shared;
+  const generation = taxonomyGeneration();
+  if (shared?.generation !== generation) shared = { generation, matcher: compileMatcher(loadTaxonomy().concepts) };
+  return shared.matcher;
+}
+
+/**
+ * Whether a text names one of `concepts` by any of its labels (the tagger's matching, without its
+ * thresholds): which documents an edit of these concepts may change.
+ */
+export function createLabelProbe(concepts: readonly Concept[]): (text: string) => boolean {
+  const matcher = compileMatcher(concepts);
+  return (text) => findLabelMatches(matcher, normalizeText(text).text).length > 0;
 }
 
 /** Characters allowed between two tokens of one label: spaces, hyphens, apostrophes, slashes, brackets. */

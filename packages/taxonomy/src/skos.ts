@@ -1,7 +1,7 @@
 /**
  * SKOS export. Both serialisations describe the same triples: one skos:ConceptScheme per scheme,
  * and per concept prefLabel / altLabel (language-tagged), broader, narrower, related, exactMatch,
- * inScheme, notation and dct:identifier (the MEP id).
+ * inScheme, notation and dct:identifier (the MEP id); a deprecated concept owl:deprecated and dct:isReplacedBy.
  */
 import type { Concept, Scheme } from './types';
 import { LANGS, SCHEMES } from './types';
@@ -10,6 +10,8 @@ import { loadTaxonomy } from './taxonomy';
 export const BASE_IRI = 'https://www.mercuryconvention.org/mep/taxonomy/';
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const DCT = 'http://purl.org/dc/terms/';
+const OWL = 'http://www.w3.org/2002/07/owl#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
 
 const SCHEME_TITLES: Record<Scheme, string> = {
   theme: 'MEP thematic areas',
@@ -64,6 +66,9 @@ export function exportSkosJsonLd(only?: readonly string[]): object {
       notation: 'skos:notation',
       identifier: 'dct:identifier',
       title: 'dct:title',
+      owl: OWL,
+      deprecated: { '@id': 'owl:deprecated', '@type': `${XSD}boolean` },
+      isReplacedBy: { '@id': 'dct:isReplacedBy', '@type': '@id' },
     },
     '@graph': [
       ...schemes.map((s) => ({
@@ -84,6 +89,8 @@ export function exportSkosJsonLd(only?: readonly string[]): object {
         ...(c.narrower.length ? { narrower: ids(c.narrower) } : {}),
         ...(c.related.length ? { related: ids(c.related) } : {}),
         ...(c.exactMatch.length ? { exactMatch: [...c.exactMatch] } : {}),
+        ...(c.deprecated ? { deprecated: 'true' } : {}),
+        ...(c.replacedBy ? { isReplacedBy: conceptIri(c.replacedBy) } : {}),
       })),
     ],
   };
@@ -97,7 +104,7 @@ function literal(s: string): string {
 export function exportSkosTurtle(only?: readonly string[]): string {
   const { concepts: selected, schemes } = selectConcepts(only);
   const concepts = loadTaxonomy().concepts;
-  const lines: string[] = [`@prefix skos: <${SKOS}> .`, `@prefix dct: <${DCT}> .`, ''];
+  const lines: string[] = [`@prefix skos: <${SKOS}> .`, `@prefix dct: <${DCT}> .`, `@prefix owl: <${OWL}> .`, `@prefix xsd: <${XSD}> .`, ''];
   const iri = (s: string): string => `<${s}>`;
   for (const s of schemes) {
     const tops = concepts.filter((c) => c.scheme === s && !c.broader.some((b) => b.startsWith(`${s}:`)));
@@ -116,6 +123,9 @@ export function exportSkosTurtle(only?: readonly string[]): string {
       if (list.length) props.push(`skos:${p} ${list.map((x) => iri(conceptIri(x))).join(', ')}`);
     }
     if (c.exactMatch.length) props.push(`skos:exactMatch ${c.exactMatch.map(iri).join(', ')}`);
+    // Deprecated concepts stay in the export (their IRIs keep resolving) and name their replacement.
+    if (c.deprecated) props.push(`owl:deprecated "true"^^xsd:boolean`);
+    if (c.replacedBy) props.push(`dct:isReplacedBy ${iri(conceptIri(c.replacedBy))}`);
     lines.push(`${iri(conceptIri(c.id))} ${props.join(' ;\n  ')} .`, '');
   }
   return lines.join('\n');

@@ -30,7 +30,7 @@ export function buildSearchSynonyms(options: { acronymsOnly?: boolean } = {}): R
   if (options.acronymsOnly) return buildAcronymSynonyms();
   const out: Record<string, string[]> = {};
   for (const c of loadTaxonomy().concepts) {
-    if (c.scheme !== 'theme' && c.scheme !== 'topic' && c.scheme !== 'group' && c.scheme !== 'party') continue;
+    if ((c.scheme !== 'theme' && c.scheme !== 'topic' && c.scheme !== 'group' && c.scheme !== 'party') || c.deprecated) continue;
     const labels = c.scheme === 'party' ? [...new Set(Object.values(c.prefLabel).map((l) => l.toLowerCase()))] : synonymLabels(c);
     if (labels.length < 2) continue;
     for (const key of labels) {
@@ -52,7 +52,7 @@ function buildAcronymSynonyms(): Record<string, string[]> {
     if (!list.includes(v) && list.length < 4) list.push(v);
   };
   for (const c of loadTaxonomy().concepts) {
-    if (c.scheme !== 'theme' && c.scheme !== 'topic' && c.scheme !== 'group') continue;
+    if ((c.scheme !== 'theme' && c.scheme !== 'topic' && c.scheme !== 'group') || c.deprecated) continue;
     for (const [language, alternatives] of Object.entries(c.altLabels)) {
       const pref = c.prefLabel[language as keyof typeof c.prefLabel];
       for (const acronym of (alternatives ?? []).filter(isAcronym)) {

@@ -15,7 +15,7 @@ import { findLabelMatches, getMatcher } from './matcher';
 import { foldLabel, normalizeText, quoteOriginal } from './normalize';
 import { isHeadingLine, isNameMention, isPlaceQualifier } from './party-mentions';
 import { findReferences } from './refs';
-import { isContextFree, loadTaxonomy } from './taxonomy';
+import { isContextFree, loadTaxonomy, taxonomyGeneration } from './taxonomy';
 import { tokenize } from './tokenize';
 
 /** Weight of a title or heading hit, in occurrences. */
@@ -75,16 +75,18 @@ const MAX_HEADED_PARTIES = 3;
 const PARTY_MIN_MENTIONS = 3;
 const PARTY_MIN_PAGE_SHARE = 0.1;
 
-let partyLabels: Map<string, string[]> | undefined;
-/** Every label of every party, folded and lower-cased, by concept id. */
+let partyLabels: { generation: number; labels: Map<string, string[]> } | undefined;
+/** Every label of every party, folded and lower-cased, by concept id (again after the taxonomy was swapped). */
 function labelsOfParty(id: string): string[] {
-  if (!partyLabels) {
-    partyLabels = new Map();
+  const generation = taxonomyGeneration();
+  if (partyLabels?.generation !== generation) {
+    const labels = new Map<string, string[]>();
     for (const c of loadTaxonomy().listConcepts('party')) {
-      partyLabels.set(c.id, [...Object.values(c.prefLabel), ...Object.values(c.altLabels).flat()].filter(Boolean).map(foldLabel));
+      labels.set(c.id, [...Object.values(c.prefLabel), ...Object.values(c.altLabels).flat()].filter(Boolean).map(foldLabel));
     }
+    partyLabels = { generation, labels };
   }
-  return partyLabels.get(id) ?? [];
+  return partyLabels.labels.get(id) ?? [];
 }
 
 /**
@@ -158,7 +160,8 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
   const headedParties = [...found].filter(([id, t]) => id.startsWith('party:') && t.headings > 0).length;
   for (const [id, t] of found) {
     const c = tax.getConcept(id);
-    if (!c) continue;
+    // A deprecated concept is never attached again; documents carry its replacement when they name it.
+    if (!c || c.deprecated) continue;
     if (needsMercuryContext(c) && !mercuryContext) continue;
     let strong = t.strong;
     if (c.scheme === 'party') {
@@ -180,7 +183,7 @@ export function tagDocument(input: TagInput): ConceptMatch[] {
     const implied = c.scheme === 'topic' ? tax.ancestorsOf(c.id) : tax.themesOf(c.id);
     for (const id of implied) {
       const target = tax.getConcept(id);
-      if (!target || (needsMercuryContext(target) && !mercuryContext)) continue;
+      if (!target || target.deprecated || (needsMercuryContext(target) && !mercuryContext)) continue;
       const score = match.score * IMPLIED_FACTOR;
       const prev = result.get(id);
       if (!prev) {

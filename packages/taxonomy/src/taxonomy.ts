@@ -1,4 +1,4 @@
-import type { AltLabels, Concept, Labels, Scheme, Taxonomy } from './types';
+import type { AltLabels, Concept, ConceptOverlay, Labels, Scheme, Taxonomy } from './types';
 import { DOCTYPE_SLUGS } from '@mep/vocabulary';
 import { LANGS } from './types';
 import { ANNEX_TITLES, ANNEX_WORD, ARABIC_ANNEX_LETTERS, ARTICLE_TITLES, THEMES } from './data/convention';
@@ -77,8 +77,13 @@ function topicArticleId(code: string): string {
   return /^\d+$/.test(code) ? `article:${code}` : `annex:${code}`;
 }
 
-/** Builds every concept, computes narrower from broader and makes related symmetric. */
-export function buildConcepts(): Concept[] {
+/**
+ * Builds every concept, computes narrower from broader and makes related symmetric. `overlays` (curators'
+ * edits and additions, from the database) replace or add concepts by id; the committed data must be
+ * consistent (an unknown reference there throws), an overlay's reference to a concept that does not exist is
+ * dropped (edits are validated when they are made; this keeps a server starting whatever the table holds).
+ */
+export function buildConcepts(overlays: readonly ConceptOverlay[] = []): Concept[] {
   const drafts: Draft[] = [
     ...THEMES.map((t) => draft(`theme:${t.slug}`, 'theme', t.labels, { altLabels: t.alt, articles: [...t.articles] })),
     ...articleDrafts(),
@@ -104,8 +109,21 @@ export function buildConcepts(): Concept[] {
     for (const ref of [...c.broader, ...c.related, ...c.articles]) {
       if (!byId.has(ref)) throw new Error(`${c.id} refers to unknown concept ${ref}`);
     }
-    for (const b of c.broader) byId.get(b)?.narrower.push(c.id);
   }
+  const overlaid = new Set<string>();
+  for (const o of overlays) {
+    byId.set(o.id, { ...o, altLabels: { ...o.altLabels }, broader: [...o.broader], related: [...o.related], articles: [...o.articles], exactMatch: [...o.exactMatch], narrower: [] });
+    overlaid.add(o.id);
+  }
+  for (const id of overlaid) {
+    const c = byId.get(id)!;
+    const known = (ref: string) => ref !== id && byId.has(ref);
+    c.broader = c.broader.filter(known);
+    c.related = c.related.filter(known);
+    c.articles = c.articles.filter((a) => byId.has(a));
+    if (c.replacedBy && !byId.has(c.replacedBy)) delete c.replacedBy;
+  }
+  for (const c of byId.values()) for (const b of c.broader) byId.get(b)?.narrower.push(c.id);
   // skos:related is symmetric; an article is related to the themes that cover it.
   for (const c of byId.values()) {
     if (c.scheme === 'theme') for (const a of c.articles) c.related.push(a);
@@ -120,12 +138,16 @@ export function buildConcepts(): Concept[] {
   return [...byId.values()];
 }
 
-let cached: Taxonomy | undefined;
+interface State {
+  version: number;
+  concepts: Concept[];
+  byId: Map<string, Concept>;
+  byScheme: Map<Scheme, Concept[]>;
+  themesByArticle: Map<string, string[]>;
+}
 
-/** The taxonomy, built once per process and cached (later calls are free). */
-export function loadTaxonomy(): Taxonomy {
-  if (cached) return cached;
-  const concepts = buildConcepts();
+function buildState(overlays: readonly ConceptOverlay[], version: number): State {
+  const concepts = buildConcepts(overlays);
   const byId = new Map(concepts.map((c) => [c.id, c]));
   const byScheme = new Map<Scheme, Concept[]>();
   for (const c of concepts) {
@@ -137,35 +159,70 @@ export function loadTaxonomy(): Taxonomy {
   for (const t of byScheme.get('theme') ?? []) {
     for (const a of t.articles) themesByArticle.set(a, [...(themesByArticle.get(a) ?? []), t.id]);
   }
+  return { version, concepts, byId, byScheme, themesByArticle };
+}
 
-  const ancestorsOf = (id: string): string[] => {
-    const seen = new Set<string>();
-    const stack = [...(byId.get(id)?.broader ?? [])];
-    while (stack.length) {
-      const next = stack.pop() as string;
-      if (seen.has(next)) continue;
-      seen.add(next);
-      stack.push(...(byId.get(next)?.broader ?? []));
-    }
-    return [...seen];
-  };
+let state: State | undefined;
+/** Bumped on every swap, so caches derived from the concepts (the label matcher) know to rebuild. */
+let generation = 0;
+const current = (): State => (state ??= buildState([], 0));
 
-  const themesOf = (id: string): string[] => {
+function ancestorsOf(id: string): string[] {
+  const { byId } = current();
+  const seen = new Set<string>();
+  const stack = [...(byId.get(id)?.broader ?? [])];
+  while (stack.length) {
+    const next = stack.pop() as string;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(byId.get(next)?.broader ?? []));
+  }
+  seen.delete(id);
+  return [...seen];
+}
+
+/**
+ * One object for the life of the process, whose every read goes to the current state: whoever was handed
+ * the taxonomy (the search worker, the OCR queue, the context) sees a curator's edit as soon as it is swapped in.
+ */
+const live: Taxonomy = {
+  get concepts() {
+    return current().concepts;
+  },
+  get version() {
+    return current().version;
+  },
+  getConcept: (id) => current().byId.get(id),
+  listConcepts: (scheme) => (scheme ? [...(current().byScheme.get(scheme) ?? [])] : [...current().concepts]),
+  themesOf: (id) => {
+    const { byId, themesByArticle } = current();
     const c = byId.get(id);
     if (!c) return [];
     if (c.scheme === 'theme') return [id];
     if (c.scheme === 'article' || c.scheme === 'annex') return [...(themesByArticle.get(id) ?? [])];
     return ancestorsOf(id).filter((a) => a.startsWith('theme:'));
-  };
+  },
+  ancestorsOf,
+};
 
-  cached = {
-    concepts,
-    getConcept: (id) => byId.get(id),
-    listConcepts: (scheme) => (scheme ? [...(byScheme.get(scheme) ?? [])] : [...concepts]),
-    themesOf,
-    ancestorsOf,
-  };
-  return cached;
+/** The taxonomy of this process: built once (the committed data) on first use, then swapped by `setTaxonomyOverlays`. */
+export function loadTaxonomy(): Taxonomy {
+  return live;
+}
+
+/**
+ * Rebuilds the taxonomy from the committed data and `overlays` (curators' concepts, from the database) and
+ * swaps it in for everyone at once: tagger, matcher, SKOS export, synonyms. `version` identifies the overlays
+ * (an API node compares it with the database's to know it is behind).
+ */
+export function setTaxonomyOverlays(overlays: readonly ConceptOverlay[], version: number): void {
+  state = buildState(overlays, version);
+  generation += 1;
+}
+
+/** Changes whenever the taxonomy was swapped; caches built from the concepts compare it. */
+export function taxonomyGeneration(): number {
+  return generation;
 }
 
 /** Topics that may tag a document without a mercury context (see TopicDef.anyContext). */

@@ -21,10 +21,22 @@ export interface Concept {
   /** GEMET or UNBIS concept URIs. */
   exactMatch: string[];
   notation?: string;
+  /** A concept is never deleted: deprecated, it keeps resolving, is no longer tagged, and names its replacement. */
+  deprecated?: boolean;
+  replacedBy?: string;
 }
 
+/**
+ * A concept as stored by curators (the database's taxonomy overlay): it replaces the committed concept of the
+ * same id, or adds one. `narrower` is computed, as for committed concepts.
+ */
+export type ConceptOverlay = Omit<Concept, 'narrower'>;
+
 export interface Taxonomy {
-  concepts: readonly Concept[];
+  /** The committed data with the overlays applied last (see `setTaxonomyOverlays`). */
+  readonly concepts: readonly Concept[];
+  /** The overlays' version (0: the committed data alone); bumps with every curator edit. */
+  readonly version: number;
   getConcept(id: string): Concept | undefined;
   listConcepts(scheme?: Scheme): Concept[];
   /** Themes a concept belongs to: itself, its broader themes, or the themes of its articles. */

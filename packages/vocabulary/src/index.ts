@@ -143,6 +143,18 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const NEW_DOCUMENT_STATUSES = DOCUMENT_STATUSES.filter((s): s is 'draft' | 'published' => s !== 'withdrawn');
 export type NewDocumentStatus = Extract<DocumentStatus, 'draft' | 'published'>;
 
+/**
+ * Schemes curators may add concepts to and deprecate concepts of. The others are closed by the treaty or by
+ * this list (articles, annexes, document types, UN Member States, M49 regions, UN regional groups): their
+ * labels can be corrected, their members are fixed.
+ */
+export const EXTENSIBLE_SCHEMES = ['topic'] as const satisfies readonly ConceptScheme[];
+export type ExtensibleScheme = (typeof EXTENSIBLE_SCHEMES)[number];
+
+/** Stages of the background retag after a taxonomy edit, in order; `done` and `failed` are final. */
+export const TAXONOMY_RETAG_STAGES = ['queued', 'scanning', 'retagging', 'done', 'failed'] as const;
+export type TaxonomyRetagStage = (typeof TAXONOMY_RETAG_STAGES)[number];
+
 // ---------------------------------------------------------------------------------------------
 // Names the API and the web app agree on
 

@@ -54,6 +54,15 @@ interface Call {
 const newThreadBody = () => ({ title: 'Matrix thread', body: 'Body', concepts: [], documentIds: [] });
 const surveyBody = () => ({ title: { en: 'Matrix survey' }, questions: [{ id: 'q1', kind: 'single', text: { en: 'Which?' }, options: [{ id: 'o1', text: { en: 'One' } }, { id: 'o2', text: { en: 'Two' } }] }] });
 
+/** A valid concept body: six labels and an acronym. */
+const matrixConcept = () => ({ prefLabel: { ar: 'مصفوفة', en: 'Matrix concept', es: 'Concepto matriz', fr: 'Concept matrice', ru: 'Понятие матрицы', zh: '矩阵概念' }, altLabels: { en: ['MXC'] }, broader: ['theme:products'] });
+/** A committed topic no earlier call has touched (never `topic:mercury`, the replacement). */
+let topicsUsed = 0;
+function nextTopic(fx: Fixture) {
+  const topics = fx.platform.context.taxonomy.listConcepts('topic').filter((c) => c.id !== 'topic:mercury' && !c.narrower.length && !c.deprecated);
+  return topics[topicsUsed++]!;
+}
+
 /** One row per route, keyed `METHOD /path` exactly as declared. */
 const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expect: Expectation }> = {
   'GET /api/health': { call: () => ({ method: 'GET', path: '/api/health' }), expect: all('ok') },
@@ -86,6 +95,11 @@ const MATRIX: Record<string, { call: (fx: Fixture) => Promise<Call> | Call; expe
   'POST /api/workspace/uploads': { call: () => ({ method: 'POST', path: `/api/workspace/uploads?name=matrix-${randomBytes(4).toString('hex')}.txt`, body: Buffer.from(`Matrix upload ${randomBytes(8).toString('hex')}`) }), expect: submitters },
   'GET /api/workspace/uploads': { call: () => ({ method: 'GET', path: '/api/workspace/uploads' }), expect: submitters },
   'GET /api/workspace/audit': { call: () => ({ method: 'GET', path: '/api/workspace/audit?action=document.' }), expect: auditors },
+  // Editing the taxonomy (issue 11 §4): curators and admins. Each call edits a concept of its own (version 0: as committed).
+  'POST /api/taxonomy/concepts': { call: () => ({ method: 'POST', path: '/api/taxonomy/concepts', body: { ...matrixConcept(), scheme: 'topic', slug: `matrix-${randomBytes(4).toString('hex')}` } }), expect: curators },
+  'PUT /api/taxonomy/concepts/:id': { call: (fx) => { const c = nextTopic(fx); return { method: 'PUT', path: `/api/taxonomy/concepts/${c.id}`, body: { ...matrixConcept(), version: 0 } }; }, expect: curators },
+  'POST /api/taxonomy/concepts/:id/deprecate': { call: (fx) => ({ method: 'POST', path: `/api/taxonomy/concepts/${nextTopic(fx).id}/deprecate`, body: { version: 0, replacedBy: 'topic:mercury' } }), expect: curators },
+  'GET /api/taxonomy/retag-jobs': { call: () => ({ method: 'GET', path: '/api/taxonomy/retag-jobs' }), expect: curators },
   'GET /api/parties': { call: () => ({ method: 'GET', path: '/api/parties?group=african' }), expect: all('ok') },
   'GET /api/parties/:iso3': { call: () => ({ method: 'GET', path: '/api/parties/KEN' }), expect: all('ok') },
   'GET /api/convention/:id': { call: () => ({ method: 'GET', path: '/api/convention/article:7?lang=fr' }), expect: all('ok') },

@@ -11,16 +11,19 @@ export function presentConceptSummary(concept: Concept): TaxonomyConcept {
     narrower: concept.narrower,
     articles: concept.articles,
     ...(concept.notation ? { notation: concept.notation } : {}),
+    ...(concept.deprecated ? { deprecated: true as const } : {}),
+    ...(concept.replacedBy ? { replacedBy: concept.replacedBy } : {}),
   };
 }
 
-/** A concept with everything the vocabulary knows of it. */
-export function presentConcept(concept: Concept, documentCount: number): ConceptDetail {
+/** A concept with everything the vocabulary knows of it; `version` is what an edit names (0: as committed). */
+export function presentConcept(concept: Concept, documentCount: number, version: number): ConceptDetail {
   return {
     ...presentConceptSummary(concept),
     altLabels: concept.altLabels,
     related: concept.related,
     exactMatch: concept.exactMatch,
     documentCount,
+    version,
   };
 }

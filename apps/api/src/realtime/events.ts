@@ -4,7 +4,7 @@
  * imports this module (`@mep/api/realtime-events`) for types, so it must never import server code.
  */
 
-import type { ErrorBody, NotificationDto, PostDto, ThreadDto, UploadJobDto } from '../contracts';
+import type { ErrorBody, NotificationDto, PostDto, RetagJobDto, ThreadDto, UploadJobDto } from '../contracts';
 
 export type {
   DocumentCardDto,
@@ -14,6 +14,7 @@ export type {
   NotificationDto,
   PostDto,
   PublicUserDto,
+  RetagJobDto,
   Role,
   SelfUserDto,
   ThreadDto,
@@ -42,6 +43,8 @@ export interface ServerToClientEvents {
   'notifications.read': (payload: { unreadCount: number }) => void;
   /** One of the user's web uploads moved on (queued → extracting → tagging → stored → indexed, or failed / duplicate). */
   'uploads.progress': (payload: { job: UploadJobDto }) => void;
+  /** The background retag after one of the curator's taxonomy edits moved on (queued → scanning → retagging n/total → done, or failed). */
+  'taxonomy.retag.progress': (payload: { job: RetagJobDto }) => void;
   /** How many connections currently view the thread. */
   'presence.count': (payload: { threadId: number; count: number }) => void;
   'typing': (payload: { threadId: number; user: { id: string; displayName: string } }) => void;

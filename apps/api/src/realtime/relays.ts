@@ -8,6 +8,7 @@ import type { DomainEventListener, DomainEventName } from '../events';
 import { ANONYMOUS, type Viewer } from '../policies';
 import { getNotificationDto, unreadCount } from '../services/notifications';
 import { getUploadJob, presentUploadJob } from '../services/repository/uploads';
+import { getRetagJob, presentRetagJob } from '../services/taxonomy/retag-jobs';
 import { getPostsForBroadcast, getThreadDto } from '../services/threads';
 import { recheckUserSockets } from './access';
 import { rooms } from './rooms';
@@ -44,6 +45,10 @@ function relaysFor(db: AppContext['db'], io: RealtimeServer): Relays {
     'uploads.progress': async ({ jobId, userId }) => {
       const job = await getUploadJob({ db }, jobId);
       if (job) io.to(rooms.user(userId)).emit('uploads.progress', { job: presentUploadJob(job) });
+    },
+    'taxonomy.retag.progress': async ({ jobId, userId }) => {
+      const job = await getRetagJob({ db }, jobId);
+      if (job) io.to(rooms.user(userId)).emit('taxonomy.retag.progress', { job: presentRetagJob(job) });
     },
     'notifications.read': async ({ userId }) => {
       io.to(rooms.user(userId)).emit('notifications.read', { unreadCount: await unreadCount(db, userId) });

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status?: number,
     /** The API's stable error code (`rate_limited`, `invalid_credentials`, …), or the kind when there was no answer. */
     readonly code: string = kind,
+    /** The API's `error.details` (e.g. the other change of a 409 `stale_version`). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,12 +50,13 @@ function isRetryable(error: unknown): boolean {
 
 export type FetchJsonOptions = Omit<RequestOptions, 'body'>;
 
-function readError(body: unknown): { code?: string; message?: string } {
+function readError(body: unknown): { code?: string; message?: string; details?: unknown } {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error?: { code?: unknown; message?: unknown } }).error;
+    const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } }).error;
     return {
       ...(typeof error?.code === 'string' ? { code: error.code } : {}),
       ...(typeof error?.message === 'string' ? { message: error.message } : {}),
+      ...(error?.details !== undefined ? { details: error.details } : {}),
     };
   }
   return {};
@@ -93,9 +96,9 @@ async function exchange<T>(method: Method, url: string, headers: Record<string, 
     }
     const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
-      const { code, message } = readError(body);
+      const { code, message, details } = readError(body);
       const kind = response.status === 404 ? 'not-found' : 'http';
-      throw new ApiError(kind, message ?? `HTTP ${response.status}`, response.status, code ?? kind);
+      throw new ApiError(kind, message ?? `HTTP ${response.status}`, response.status, code ?? kind, details);
     }
     if (body === null) throw new ApiError('invalid', `Invalid JSON from ${url}`, response.status);
     return body as T;

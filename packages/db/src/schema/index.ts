@@ -4,3 +4,4 @@ export * from './reports';
 export * from './oai';
 export * from './reliability';
 export * from './insight';
+export * from './taxonomy';

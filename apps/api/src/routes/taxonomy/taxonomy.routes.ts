@@ -1,14 +1,14 @@
-import { and, count, eq } from 'drizzle-orm';
-import { documentConcepts } from '@mep/db';
 import { CONCEPT_SCHEMES } from '@mep/vocabulary';
 import { z } from 'zod';
 import { exportSkosJsonLd, exportSkosTurtle } from '@mep/taxonomy';
 import type { AppContext } from '../../context';
 import { NotFoundError } from '../../errors';
-import { documentIsPublished } from '../../services/repository/visibility';
+import { readConcept } from '../../services/taxonomy/edit-concepts';
+import { syncTaxonomy } from '../../services/taxonomy/taxonomy-sync';
 import { defineRoute } from '../../http/define-route';
-import { presentConcept, presentConceptSummary } from '../../presenters/concept';
+import { presentConceptSummary } from '../../presenters/concept';
 import { SCHEME_LABELS } from './scheme-labels';
+import { taxonomyEditRoutes } from './taxonomy-edit.routes';
 import { conceptIdParams, conceptResponse, taxonomyQuery, taxonomyResponse } from './taxonomy.schemas';
 import type { Request } from 'express';
 
@@ -33,9 +33,13 @@ function conceptPagePath(id: string, englishLabel: string): string {
 
 
 export function taxonomyRoutes(context: AppContext) {
-  // The vocabulary does not change while the server runs: serialise it once, on first request.
-  let turtle: string | undefined;
-  let jsonLd: string | undefined;
+  // Serialised once per taxonomy version: a curator's edit (on any node) shows in the next answer.
+  let serialised: { version: number; turtle?: string; jsonLd?: string } = { version: -1 };
+  const current = async () => {
+    await syncTaxonomy(context.db, context.taxonomy);
+    if (serialised.version !== context.taxonomy.version) serialised = { version: context.taxonomy.version };
+    return serialised;
+  };
   return [
     defineRoute({
       method: 'get',
@@ -45,12 +49,14 @@ export function taxonomyRoutes(context: AppContext) {
       query: z.object({ format: z.enum(['ttl', 'jsonld']).optional() }),
       produces: 'text/turtle',
       errors: [400],
-      handler: ({ req, res, query }) => {
+      handler: async ({ req, res, query }) => {
         const rdf = rdfFormat(req, query.format) ?? 'ttl';
+        const cache = await current();
         res.setHeader('Vary', 'Accept');
-        res.setHeader('Cache-Control', 'public, max-age=3600');
-        if (rdf === 'jsonld') res.type('application/ld+json; charset=utf-8').send((jsonLd ??= JSON.stringify(exportSkosJsonLd())));
-        else res.type('text/turtle; charset=utf-8').send((turtle ??= exportSkosTurtle()));
+        // Short: curators' edits must show at once (the ETag lets clients revalidate cheaply).
+        res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
+        if (rdf === 'jsonld') res.type('application/ld+json; charset=utf-8').send((cache.jsonLd ??= JSON.stringify(exportSkosJsonLd())));
+        else res.type('text/turtle; charset=utf-8').send((cache.turtle ??= exportSkosTurtle()));
         return undefined;
       },
     }),
@@ -64,7 +70,8 @@ export function taxonomyRoutes(context: AppContext) {
       query: z.object({ format: z.enum(['ttl', 'jsonld']).optional() }),
       produces: 'text/turtle',
       errors: [400, 404],
-      handler: ({ req, res, params, query }) => {
+      handler: async ({ req, res, params, query }) => {
+        await current();
         const concept = context.taxonomy.getConcept(`${params.scheme}:${params.slug}`);
         if (!concept) throw new NotFoundError(`Concept ${params.scheme}:${params.slug}`);
         res.setHeader('Vary', 'Accept');
@@ -82,25 +89,25 @@ export function taxonomyRoutes(context: AppContext) {
       summary: 'The harmonized vocabulary: concept schemes and their concepts with labels in the six UN languages.',
       query: taxonomyQuery,
       response: taxonomyResponse,
-      handler: ({ query }) => ({
-        schemes: CONCEPT_SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
-        concepts: context.taxonomy.listConcepts(query.scheme).map(presentConceptSummary),
-      }),
+      handler: async ({ query }) => {
+        await current();
+        return {
+          version: context.taxonomy.version,
+          schemes: CONCEPT_SCHEMES.map((id) => ({ id, label: SCHEME_LABELS[id] })),
+          concepts: context.taxonomy.listConcepts(query.scheme).map(presentConceptSummary),
+        };
+      },
     }),
     defineRoute({
       method: 'get',
       path: '/api/taxonomy/concepts/:id',
       tag: 'taxonomy',
-      summary: 'One concept: six labels, alternative labels, broader / narrower / related, exact matches and how many documents carry it.',
+      summary: 'One concept: six labels, alternative labels, broader / narrower / related, exact matches, how many documents carry it and its version; a deprecated one names its replacement.',
       params: conceptIdParams,
       response: conceptResponse,
       errors: [404],
-      handler: async ({ params }) => {
-        const concept = context.taxonomy.getConcept(params.id);
-        if (!concept) throw new NotFoundError(`Concept ${params.id}`);
-        const documentCount = (await context.db.select({ n: count() }).from(documentConcepts).where(and(eq(documentConcepts.conceptId, concept.id), documentIsPublished(documentConcepts.documentId))).get())?.n ?? 0;
-        return presentConcept(concept, documentCount);
-      },
+      handler: async ({ params }) => readConcept(context, params.id),
     }),
+    ...taxonomyEditRoutes(context),
   ];
 }

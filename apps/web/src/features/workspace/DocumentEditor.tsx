@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { DocumentDetail } from '@mep/api/contracts';
 import { ApiError, send } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { Loading } from '../../components/Loading';
 import { PageHeading } from '../../components/PageHeading';
@@ -72,14 +73,7 @@ export function DocumentEditor({ id }: { id: string }) {
         <Link href={`/documents/${id}`}>{t('openDocument')}</Link>
       </p>
       <p role="status">{status}</p>
-      {conflict ? (
-        <div role="alert" className="error-panel">
-          <p>{conflict}</p>
-          <button type="button" className="button" onClick={retry}>
-            {t('reload')}
-          </button>
-        </div>
-      ) : null}
+      <ConflictAlert message={conflict ?? ''} reloadLabel={t('reload')} onReload={retry} />
       <form className="editor-form" onSubmit={save}>
         <label>
           {t('fieldTitle')}

@@ -260,6 +260,11 @@ export default function WorkspacePage({ params }: PageProps) {
       <PageHeading>{t('title')}</PageHeading>
       <AdminLinks />
       <p>{t('intro')}</p>
+      {isCurator(user) ? (
+        <p>
+          <Link href="/workspace/taxonomy">{t('taxonomyLink')}</Link>
+        </p>
+      ) : null}
       <Uploads curator={isCurator(user)} />
       {isCurator(user) ? <ReviewQueue /> : null}
     </>

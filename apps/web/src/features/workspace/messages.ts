@@ -66,6 +66,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: 'Withdraw',
     withdrawReason: 'Reason for withdrawing',
     withdrawn: 'Withdrawn.',
+    taxonomyLink: 'Edit the taxonomy',
   },
   fr: {
     title: 'Espace de travail',
@@ -132,6 +133,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: 'Retirer',
     withdrawReason: 'Motif du retrait',
     withdrawn: 'Retiré.',
+    taxonomyLink: 'Modifier la taxonomie',
   },
   es: {
     title: 'Espacio de trabajo',
@@ -198,6 +200,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: 'Retirar',
     withdrawReason: 'Motivo de la retirada',
     withdrawn: 'Retirado.',
+    taxonomyLink: 'Editar la taxonomía',
   },
   ru: {
     title: 'Рабочее пространство',
@@ -264,6 +267,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: 'Отозвать',
     withdrawReason: 'Причина отзыва',
     withdrawn: 'Отозвано.',
+    taxonomyLink: 'Редактировать таксономию',
   },
   zh: {
     title: '工作区',
@@ -330,6 +334,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: '撤回',
     withdrawReason: '撤回理由',
     withdrawn: '已撤回。',
+    taxonomyLink: '编辑分类体系',
   },
   ar: {
     title: 'مساحة العمل',
@@ -396,6 +401,7 @@ export const workspaceMessages = registerMessages('workspace', {
     withdraw: 'سحب',
     withdrawReason: 'سبب السحب',
     withdrawn: 'سُحبت.',
+    taxonomyLink: 'تحرير التصنيف',
   },
 });
 
