@@ -191,6 +191,7 @@ describe('satisfaction and answers to readers', () => {
     const row = table.locator('tr', { has: curator.locator('th', { hasText: label }) });
     expect(await row.locator('td').nth(1).textContent()).toBe(String(before + 1));
     await curator.locator('.satisfaction-chart').waitFor();
+    await axeClean(curator, 'insight-satisfaction-en-1280');
   });
 
   it('a curator answers and closes a signed-in reader’s problem report; the reader reads the answer in notifications', async (ctx) => {
