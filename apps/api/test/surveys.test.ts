@@ -128,6 +128,8 @@ describe('surveys', () => {
     expect(changed.body.answers).toEqual({ q1: 'o2', q2: ['o1', 'o3'], q3: 4, q4: '=HYPERLINK("http://evil")' });
     expect((await focal.get(`/api/surveys/${survey.id}`)).body.response.answers.q3).toBe(4);
     expect((await focal.get('/api/surveys')).body.items.find((s: any) => s.id === survey.id).answered).toBe(true);
+    // Their own answers are in "download my data".
+    expect((await focal.get('/api/users/me/export')).body.surveyResponses).toEqual([expect.objectContaining({ surveyId: survey.id, party: 'party:BRA', answers: changed.body.answers })]);
     const rows = await platform.context.db.select().from(surveyResponses).all();
     expect(rows.filter((r) => r.surveyId === survey.id)).toHaveLength(2);
     expect(rows.find((r) => r.userId === focalId)?.party).toBe('party:BRA');

@@ -2,7 +2,7 @@
 // it; a focal point finds it from the dashboards and answers; the curator sees the counts and downloads the
 // CSV (with the party, no personal data). A "no" given on a document shows in the satisfaction-by-theme table.
 // A signed-in reader's problem report is answered and closed by a curator, and the reader reads the answer in
-// their notifications. Axe in English and Arabic on the new pages; the survey page at 360 px.
+// their notifications. Axe in English and Arabic on the new pages; the survey and its admin page at 360 px.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,7 +146,7 @@ describe('surveys', () => {
     expect(csv).not.toContain('@e2e.test');
   });
 
-  it('the new pages are axe-clean in Arabic, and the survey page works at 360 px', async (ctx) => {
+  it('the new pages are axe-clean in Arabic, and the survey and admin pages fit 360 px', async (ctx) => {
     if (!dataDir || !surveyPath) return ctx.skip();
     const reader = await signedIn('member', 'ar', undefined, 360);
     await reader.goto(`${baseUrl}${surveyPath}`);
@@ -155,15 +155,16 @@ describe('surveys', () => {
     await reader.locator('form.survey-form').waitFor();
     expect(await reader.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await axeClean(reader, 'survey-answer-ar-360');
-    const curatorAr = await signedIn('curator', 'ar');
+    const curatorAr = await signedIn('curator', 'ar', undefined, 360);
     await curatorAr.goto(`${baseUrl}/insight/surveys${surveyPath.replace('/surveys', '')}`);
     await waitForSettled(curatorAr);
     await curatorAr.locator('section.survey-results').waitFor();
-    await axeClean(curatorAr, 'survey-admin-ar-1280');
+    expect(await curatorAr.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await axeClean(curatorAr, 'survey-admin-ar-360');
     await curatorAr.goto(`${baseUrl}/insight`);
     await waitForSettled(curatorAr);
     await curatorAr.locator('section.satisfaction').waitFor();
-    await axeClean(curatorAr, 'insight-ar-1280');
+    await axeClean(curatorAr, 'insight-ar-360');
   });
 });
 
@@ -190,6 +191,7 @@ describe('satisfaction and answers to readers', () => {
     const row = table.locator('tr', { has: curator.locator('th', { hasText: label }) });
     expect(await row.locator('td').nth(1).textContent()).toBe(String(before + 1));
     await curator.locator('.satisfaction-chart').waitFor();
+    await axeClean(curator, 'insight-satisfaction-en-1280');
   });
 
   it('a curator answers and closes a signed-in reader’s problem report; the reader reads the answer in notifications', async (ctx) => {
