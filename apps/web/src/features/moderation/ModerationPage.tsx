@@ -15,6 +15,7 @@ import { send } from '../../api/client';
 import { fillMessage } from '../../i18n/bidi';
 import { formatDateTime } from '../../i18n/dates';
 import { ACTION_KEYS } from './auditActions';
+import { AuditTableHead } from './AuditTableHead';
 import { moderationMessages, type ModerationKey } from './messages';
 import { ThreadModerationControls } from './ThreadModerationControls';
 
@@ -236,15 +237,7 @@ function AuditLog() {
         <div className="table-scroll" role="group" aria-labelledby="audit-heading" tabIndex={0}>
           <table className="audit-table">
             <caption>{t('auditCaption', { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colWhen')}</th>
-                <th scope="col">{t('colWho')}</th>
-                <th scope="col">{t('colAction')}</th>
-                <th scope="col">{t('colTarget')}</th>
-                <th scope="col">{t('colDetails')}</th>
-              </tr>
-            </thead>
+            <AuditTableHead />
             <tbody>
               {entries.map((entry) => {
                 const key = ACTION_KEYS[entry.action];

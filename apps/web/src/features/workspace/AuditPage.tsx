@@ -11,6 +11,7 @@ import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { isCurator, isModerator, useSession } from '../account/session';
 import { ACTION_KEYS } from '../moderation/auditActions';
+import { AuditTableHead } from '../moderation/AuditTableHead';
 import { moderationMessages } from '../moderation/messages';
 import { adminMessages, type AdminKey } from './adminMessages';
 import { AdminLinks } from './AdminLinks';
@@ -186,15 +187,7 @@ export default function AuditPage() {
       {entries && entries.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('auditTitle')}>
           <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colWhen')}</th>
-                <th scope="col">{t('colWho')}</th>
-                <th scope="col">{t('colAction')}</th>
-                <th scope="col">{t('colTarget')}</th>
-                <th scope="col">{t('colDetails')}</th>
-              </tr>
-            </thead>
+            <AuditTableHead />
             <tbody>
               {entries.map((entry) => {
                 const href = targetHref(entry);
