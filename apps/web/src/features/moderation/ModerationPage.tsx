@@ -14,6 +14,8 @@ import { isModerator, useSession } from '../account/session';
 import { send } from '../../api/client';
 import { fillMessage } from '../../i18n/bidi';
 import { formatDateTime } from '../../i18n/dates';
+import { ACTION_KEYS } from './auditActions';
+import { AuditTableHead } from './AuditTableHead';
 import { moderationMessages, type ModerationKey } from './messages';
 import { ThreadModerationControls } from './ThreadModerationControls';
 
@@ -176,22 +178,6 @@ function FlagQueue({ status, onAction }: { status: FlagStatus; onAction: () => v
   );
 }
 
-const ACTION_KEYS: Record<string, ModerationKey> = {
-  'post.edit': 'action_post_edit',
-  'post.delete': 'action_post_delete',
-  'post.hide': 'action_post_hide',
-  'post.restore': 'action_post_restore',
-  'thread.lock': 'action_thread_lock',
-  'thread.unlock': 'action_thread_unlock',
-  'thread.pin': 'action_thread_pin',
-  'thread.unpin': 'action_thread_unpin',
-  'flag.resolved': 'action_flag_resolved',
-  'flag.dismissed': 'action_flag_dismissed',
-  'forum.create': 'action_forum_create',
-  'forum.member.add': 'action_forum_member_add',
-  'forum.member.remove': 'action_forum_member_remove',
-  'user.role': 'action_user_role',
-};
 
 function AuditTarget({ entry }: { entry: AuditEntryDto }) {
   const t = useT(moderationMessages);
@@ -251,15 +237,7 @@ function AuditLog() {
         <div className="table-scroll" role="group" aria-labelledby="audit-heading" tabIndex={0}>
           <table className="audit-table">
             <caption>{t('auditCaption', { count: total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('colWhen')}</th>
-                <th scope="col">{t('colWho')}</th>
-                <th scope="col">{t('colAction')}</th>
-                <th scope="col">{t('colTarget')}</th>
-                <th scope="col">{t('colDetails')}</th>
-              </tr>
-            </thead>
+            <AuditTableHead />
             <tbody>
               {entries.map((entry) => {
                 const key = ACTION_KEYS[entry.action];

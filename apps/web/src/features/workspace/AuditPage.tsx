@@ -10,6 +10,9 @@ import { formatDateTime } from '../../i18n/dates';
 import { useLanguage, useT } from '../../i18n/LanguageProvider';
 import { Link } from '../../router/Router';
 import { isCurator, isModerator, useSession } from '../account/session';
+import { ACTION_KEYS } from '../moderation/auditActions';
+import { AuditTableHead } from '../moderation/AuditTableHead';
+import { moderationMessages } from '../moderation/messages';
 import { adminMessages, type AdminKey } from './adminMessages';
 import { AdminLinks } from './AdminLinks';
 
@@ -29,6 +32,17 @@ const ACTIONS: Array<[string, AdminKey]> = [
   ['taxonomy.', 'action_taxonomy'],
 ];
 const PAGE = 100;
+/** Labels of the repository's actions; the forum's come from the moderation catalog (ACTION_KEYS). */
+const REPOSITORY_ACTIONS: Record<string, AdminKey> = {
+  'document.published': 'did_document_published',
+  'document.rejected': 'did_document_rejected',
+  'document.withdrawn': 'did_document_withdrawn',
+  'document.edited': 'did_document_edited',
+  'document.retagged': 'did_document_retagged',
+  'document.uploaded': 'did_document_uploaded',
+  'tag.confirmed': 'did_tag_confirmed',
+  'tag.rejected': 'did_tag_rejected',
+};
 
 interface Filters {
   actor: string;
@@ -54,8 +68,11 @@ function targetHref(entry: Entry): string | null {
 /** The audit log of curators', moderators' and administrators' actions: filters, CSV export, older pages. */
 export default function AuditPage() {
   const t = useT(adminMessages);
+  const tm = useT(moderationMessages);
   const { lang } = useLanguage();
   useDocumentTitle(t('auditTitle'));
+  // An action without a label yet (say, a new taxonomy edit) shows its stable code.
+  const actionLabel = (action: string) => (REPOSITORY_ACTIONS[action] ? t(REPOSITORY_ACTIONS[action]) : ACTION_KEYS[action] ? tm(ACTION_KEYS[action]) : action);
   const session = useSession();
   const [form, setForm] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -170,15 +187,7 @@ export default function AuditPage() {
       {entries && entries.length > 0 ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={t('auditTitle')}>
           <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('colWhen')}</th>
-                <th scope="col">{t('colWho')}</th>
-                <th scope="col">{t('colAction')}</th>
-                <th scope="col">{t('colTarget')}</th>
-                <th scope="col">{t('colDetails')}</th>
-              </tr>
-            </thead>
+            <AuditTableHead />
             <tbody>
               {entries.map((entry) => {
                 const href = targetHref(entry);
@@ -191,7 +200,7 @@ export default function AuditPage() {
                       <bdi>{entry.actorName ?? (entry.actorId === 'system' ? t('unknownActor') : entry.actorId)}</bdi>
                     </td>
                     <td>
-                      <code>{entry.action}</code>
+                      {actionLabel(entry.action)} <code className="hint">{entry.action}</code>
                     </td>
                     <td>
                       {href ? (
