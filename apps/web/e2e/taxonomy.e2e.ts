@@ -1,7 +1,8 @@
 // Editing the taxonomy in Chromium against the real platform (issue 11 §4): a curator uploads a document that
 // mentions an acronym no concept has, then adds a concept with six preferred labels and that acronym in the
 // workspace's Taxonomy section; the background retag's progress shows live, the document gets tagged with the
-// new concept, and `/api/taxonomy` and the SKOS export show it. Axe-checked in English and Arabic; 360 px.
+// new concept, and `/api/taxonomy` and the SKOS export show it; deprecated with a replacement, the id keeps resolving
+// and the tag goes. Axe-checked in English and Arabic; 360 px.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,17 @@ describe('the taxonomy editor', () => {
     await page.getByLabel('Search by label or identifier').fill(SLUG);
     await page.getByRole('button', { name: new RegExp(SLUG) }).click();
     await expect.poll(() => page.getByLabel('Preferred label in Russian').inputValue()).toBe(LABELS.ru);
+
+    // Deprecated in favour of another topic: the id keeps resolving and names its replacement; the retag drops the tag.
+    await page.getByLabel('Replacement concept (identifier or label)').fill('topic:chlor-alkali');
+    await page.getByRole('button', { name: 'Deprecate' }).click();
+    await page.getByText('Deprecated. Documents are being tagged again.').waitFor();
+    await expect.poll(() => page.locator('.retag-job[data-stage="done"]', { hasText: LABELS.en }).count(), { timeout: 90_000 }).toBe(2);
+    await page.getByText('This concept is deprecated; it is replaced by').waitFor();
+    const deprecated = (await (await fetch(`${baseUrl}/api/taxonomy/concepts/${ID}`)).json()) as { deprecated?: boolean; replacedBy?: string };
+    expect(deprecated).toMatchObject({ deprecated: true, replacedBy: 'topic:chlor-alkali' });
+    expect(await conceptsOf(documentId)).not.toContain(ID);
+    expect(await runAxe(page)).toEqual([]);
     await context.close();
 
     for (const [lang, width] of [['ar', 1280], ['en', 360]] as const) {
