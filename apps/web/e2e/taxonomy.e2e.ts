@@ -22,7 +22,8 @@ const ACRONYM = `ZQ${letters.slice(-5).toUpperCase()}`;
 const SLUG = `e2e-${letters.slice(-8)}`;
 const ID = `topic:${SLUG}`;
 const LABELS = {
-  en: `Quokka mercury cell programme ${letters}`,
+  // Markup in a label is text: stored as typed, shown inert.
+  en: `<b>Quokka</b> mercury cell programme ${letters}`,
   fr: `Programme quokka des cellules à mercure ${letters}`,
   es: `Programa quokka de celdas de mercurio ${letters}`,
   ru: `Программа квокка по ртутным электролизерам ${letters}`,
@@ -87,6 +88,9 @@ describe('the taxonomy editor', () => {
 
     // Live progress: the job reaches `done` without a reload.
     await page.locator('.retag-job[data-stage="done"]', { hasText: LABELS.en }).first().waitFor({ timeout: 90_000 });
+    await page.getByLabel('Search by label or identifier').fill(SLUG);
+    await page.locator('.concept-list', { hasText: LABELS.en }).waitFor();
+    expect(await page.locator('.concept-list b, .retag-list b').count()).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'taxonomy-editor-en-1280.png'), fullPage: true });
     expect(await runAxe(page)).toEqual([]);
 
