@@ -1,7 +1,8 @@
 // Editing the taxonomy in Chromium against the real platform (issue 11 §4): a curator uploads a document that
 // mentions an acronym no concept has, then adds a concept with six preferred labels and that acronym in the
 // workspace's Taxonomy section; the background retag's progress shows live, the document gets tagged with the
-// new concept, and `/api/taxonomy` and the SKOS export show it. Axe-checked in English and Arabic; 360 px.
+// new concept, and `/api/taxonomy` and the SKOS export show it; deprecated with a replacement, the id keeps resolving
+// and the tag goes. Axe-checked in English and Arabic; 360 px.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ const ACRONYM = `ZQ${letters.slice(-5).toUpperCase()}`;
 const SLUG = `e2e-${letters.slice(-8)}`;
 const ID = `topic:${SLUG}`;
 const LABELS = {
-  en: `Quokka mercury cell programme ${letters}`,
+  // Markup in a label is text: stored as typed, shown inert.
+  en: `<b>Quokka</b> mercury cell programme ${letters}`,
   fr: `Programme quokka des cellules à mercure ${letters}`,
   es: `Programa quokka de celdas de mercurio ${letters}`,
   ru: `Программа квокка по ртутным электролизерам ${letters}`,
@@ -86,6 +88,9 @@ describe('the taxonomy editor', () => {
 
     // Live progress: the job reaches `done` without a reload.
     await page.locator('.retag-job[data-stage="done"]', { hasText: LABELS.en }).first().waitFor({ timeout: 90_000 });
+    await page.getByLabel('Search by label or identifier').fill(SLUG);
+    await page.locator('.concept-list', { hasText: LABELS.en }).waitFor();
+    expect(await page.locator('.concept-list b, .retag-list b').count()).toBe(0);
     await page.screenshot({ path: join(artifactsDir, 'taxonomy-editor-en-1280.png'), fullPage: true });
     expect(await runAxe(page)).toEqual([]);
 
@@ -104,6 +109,17 @@ describe('the taxonomy editor', () => {
     await page.getByLabel('Search by label or identifier').fill(SLUG);
     await page.getByRole('button', { name: new RegExp(SLUG) }).click();
     await expect.poll(() => page.getByLabel('Preferred label in Russian').inputValue()).toBe(LABELS.ru);
+
+    // Deprecated in favour of another topic: the id keeps resolving and names its replacement; the retag drops the tag.
+    await page.getByLabel('Replacement concept (identifier or label)').fill('topic:chlor-alkali');
+    await page.getByRole('button', { name: 'Deprecate' }).click();
+    await page.getByText('Deprecated. Documents are being tagged again.').waitFor();
+    await expect.poll(() => page.locator('.retag-job[data-stage="done"]', { hasText: LABELS.en }).count(), { timeout: 90_000 }).toBe(2);
+    await page.getByText('This concept is deprecated; it is replaced by').waitFor();
+    const deprecated = (await (await fetch(`${baseUrl}/api/taxonomy/concepts/${ID}`)).json()) as { deprecated?: boolean; replacedBy?: string };
+    expect(deprecated).toMatchObject({ deprecated: true, replacedBy: 'topic:chlor-alkali' });
+    expect(await conceptsOf(documentId)).not.toContain(ID);
+    expect(await runAxe(page)).toEqual([]);
     await context.close();
 
     for (const [lang, width] of [['ar', 1280], ['en', 360]] as const) {

@@ -2,7 +2,7 @@ import type { Db } from '@mep/db';
 import { startApiCluster, startBalancer, type ApiCluster, type Balancer } from '../../test/api-nodes';
 import { redisBinary } from '../../test/redis-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connected, emitWithAck, nextEvent, signedInClient, sleep, type ClientSocket, SessionClient } from '../services/testing/forum-harness';
+import { connected, emitWithAck, nextEvent, sameBrowser, signedInClient, sleep, type ClientSocket, SessionClient } from '../services/testing/forum-harness';
 
 if (!redisBinary) console.warn('SKIPPED the two-process Redis test: no redis-server binary (apt-get install -y redis-server).');
 
@@ -12,13 +12,6 @@ let urlA: string;
 let urlB: string;
 const sockets: ClientSocket[] = [];
 const balancers: Balancer[] = [];
-
-/** A client of `url` with the cookies (session) of `from`. */
-function sameBrowser(from: SessionClient, url: string): SessionClient {
-  const client = new SessionClient(url);
-  for (const [k, v] of from.cookies) client.cookies.set(k, v);
-  return client;
-}
 
 describe.skipIf(!redisBinary)('several API processes share events through Redis', () => {
   beforeAll(async () => {

@@ -91,6 +91,13 @@ export class SessionClient {
   }
 }
 
+/** A client of `url` with the cookies (session) of `from`: the same browser talking to another node. */
+export function sameBrowser(from: SessionClient, url: string): SessionClient {
+  const client = new SessionClient(url);
+  for (const [k, v] of from.cookies) client.cookies.set(k, v);
+  return client;
+}
+
 let counter = 0;
 
 /**
