@@ -1,29 +1,16 @@
-import type { ConceptScheme, Lang, Labels } from '@mep/vocabulary';
+import type { ConceptContent, ConceptScheme } from '@mep/vocabulary';
 
 export type { Lang, Labels } from '@mep/vocabulary';
 /** The languages and schemes are @mep/vocabulary's; these names are the taxonomy's own spelling of them. */
 export { UN_LANGUAGES as LANGS, CONCEPT_SCHEMES as SCHEMES } from '@mep/vocabulary';
 export type Scheme = ConceptScheme;
 
-export type AltLabels = Partial<Record<Lang, string[]>>;
+export type AltLabels = ConceptContent['altLabels'];
 
-/** One SKOS concept. `narrower` is always computed from `broader`, never written by hand. */
-export interface Concept {
+/** One SKOS concept: its content (@mep/vocabulary's `ConceptContent`), its id, and `narrower`, always computed from `broader`. */
+export interface Concept extends ConceptContent {
   id: string;
-  scheme: Scheme;
-  prefLabel: Labels;
-  altLabels: AltLabels;
-  broader: string[];
   narrower: string[];
-  related: string[];
-  /** Convention articles / annexes (`article:N`, `annex:X`) the concept belongs to. */
-  articles: string[];
-  /** GEMET or UNBIS concept URIs. */
-  exactMatch: string[];
-  notation?: string;
-  /** A concept is never deleted: deprecated, it keeps resolving, is no longer tagged, and names its replacement. */
-  deprecated?: boolean;
-  replacedBy?: string;
 }
 
 /**

@@ -49,6 +49,26 @@ export type Labels = Record<Lang, string>;
 export const CONCEPT_SCHEMES = ['theme', 'article', 'annex', 'doctype', 'topic', 'party', 'region', 'group'] as const;
 export type ConceptScheme = (typeof CONCEPT_SCHEMES)[number];
 
+/**
+ * What a concept says of itself, written once: the taxonomy's `Concept` adds its id and the computed
+ * `narrower`; the database stores exactly this for curators' concepts and their revisions.
+ */
+export interface ConceptContent {
+  scheme: ConceptScheme;
+  prefLabel: Labels;
+  altLabels: Partial<Record<Lang, string[]>>;
+  broader: string[];
+  related: string[];
+  /** Convention articles / annexes (`article:N`, `annex:X`) the concept belongs to. */
+  articles: string[];
+  /** GEMET or UNBIS concept URIs. */
+  exactMatch: string[];
+  notation?: string;
+  /** A concept is never deleted: deprecated, it keeps resolving, is no longer tagged, and names its replacement. */
+  deprecated?: boolean;
+  replacedBy?: string;
+}
+
 /** Document types of the repository (`doctype:<slug>`); ingest decides the type, the tagger never infers it. */
 export const DOCTYPE_SLUGS = [
   'convention-text',

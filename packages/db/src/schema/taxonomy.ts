@@ -1,19 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { Labels, Lang, TaxonomyRetagStage } from '@mep/vocabulary';
+import type { ConceptContent, TaxonomyRetagStage } from '@mep/vocabulary';
 
 /** A concept's editable content, as stored and as recorded in its revisions. */
-export interface StoredConcept {
-  scheme: string;
-  prefLabel: Labels;
-  altLabels: Partial<Record<Lang, string[]>>;
-  broader: string[];
-  related: string[];
-  articles: string[];
-  exactMatch: string[];
-  notation?: string;
-  deprecated?: boolean;
-  replacedBy?: string;
-}
+export type StoredConcept = ConceptContent;
 
 /**
  * Curators' concepts: an overlay on the committed taxonomy (packages/taxonomy), which stays the source of a

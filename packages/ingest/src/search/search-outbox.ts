@@ -60,6 +60,12 @@ export interface SearchOutboxWorker {
    * row failed (it waits for its backoff) — a CLI run can then say the index is behind.
    */
   drain(): Promise<boolean>;
+  /**
+   * Applies now, in this call, the due rows of these targets only: for a request that must answer with its own
+   * change searchable, without taking on a backlog. Resolves false when one failed (it waits for its backoff);
+   * rows another worker holds are left to it.
+   */
+  apply(kind: SearchOutboxKind, targetIds: readonly (string | number)[]): Promise<boolean>;
   /** Resolves once every row this worker can apply is gone (retrying with backoff); for tests and shutdown. */
   idle(timeoutMs?: number): Promise<void>;
   /** Rows waiting (all kinds). */
@@ -89,10 +95,10 @@ export function createSearchOutboxWorker(db: Db, options: SearchOutboxOptions = 
 
   const backoff = (attempts: number) => Math.min(maxBackoffMs, baseBackoffMs * 2 ** Math.max(0, attempts - 1));
 
-  /** Claims and applies one batch. Returns the number claimed and whether any failed. */
-  const runBatch = (): Promise<{ claimed: number; failed: boolean }> => {
+  /** Claims and applies one batch (of the given targets only, if named). Returns the number claimed and whether any failed. */
+  const runBatch = (only?: { kind: SearchOutboxKind; targetIds: readonly string[] }): Promise<{ claimed: number; failed: boolean }> => {
     const run = batchChain.then(async () => {
-      const kinds = [...handlers.keys()];
+      const kinds = only ? [only.kind].filter((kind) => handlers.has(kind)) : [...handlers.keys()];
       if (kinds.length === 0) return { claimed: 0, failed: false };
       const now = new Date();
       const nowIso = now.toISOString();
@@ -101,7 +107,7 @@ export function createSearchOutboxWorker(db: Db, options: SearchOutboxOptions = 
       const due = db
         .select({ id: searchOutbox.id })
         .from(searchOutbox)
-        .where(and(inArray(searchOutbox.kind, kinds), lte(searchOutbox.nextAttemptAt, nowIso), free))
+        .where(and(inArray(searchOutbox.kind, kinds), lte(searchOutbox.nextAttemptAt, nowIso), free, only ? inArray(searchOutbox.targetId, [...only.targetIds]) : undefined))
         .orderBy(asc(searchOutbox.id))
         .limit(batchSize);
       const rows = await db
@@ -209,6 +215,11 @@ export function createSearchOutboxWorker(db: Db, options: SearchOutboxOptions = 
     notify() {
       if (wake) wake();
       else woken = true;
+    },
+    async apply(kind, targetIds) {
+      if (targetIds.length === 0) return true;
+      const { failed } = await runBatch({ kind, targetIds: targetIds.map(String) });
+      return !failed;
     },
     async drain() {
       for (;;) {

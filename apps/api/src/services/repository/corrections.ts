@@ -81,7 +81,7 @@ export async function correctMetadata(context: AppContext, viewer: Viewer, docum
       events.emit('documents.changed', { documentId });
     }),
   );
-  await applySearchUpdates(context);
+  await applySearchUpdates(context, documentId);
 }
 
 type Tx = Parameters<Parameters<AppContext['db']['transaction']>[0]>[0];
@@ -122,7 +122,7 @@ export async function decideTag(context: AppContext, viewer: Viewer, documentId:
       events.emit('documents.changed', { documentId });
     }),
   );
-  await applySearchUpdates(context);
+  await applySearchUpdates(context, documentId);
 }
 
 /** Runs the tagger again on a document; curators' decisions hold. */
@@ -135,7 +135,7 @@ export async function retag(context: AppContext, viewer: Viewer, documentId: str
     context.events.emit('documents.changed', { documentId });
     return done;
   });
-  await applySearchUpdates(context);
+  await applySearchUpdates(context, documentId);
   return result;
 }
 

@@ -59,17 +59,18 @@ export async function reviewDocument(context: AppContext, viewer: Viewer, docume
   );
   if (decision === 'withdraw') await withdrawFromOai(context, documentId, now);
   if (decision === 'publish' && updated.publishedAt !== now) await restoreToOai(context, documentId, now);
-  await applySearchUpdates(context);
+  await applySearchUpdates(context, documentId);
   return updated;
 }
 
 /**
- * Applies the search outbox rows a change committed with it, so the change is searchable when its request
- * returns. When Meilisearch is away the rows stay and the outbox worker retries them with backoff: a
- * withdrawal can never be lost and leave the document findable.
+ * Applies the search outbox row a change to this document committed with it, so the change is searchable when
+ * its request returns (only this document's: a backlog stays with the worker). When Meilisearch is away the
+ * row stays and the outbox worker retries it with backoff: a withdrawal can never be lost and leave the
+ * document findable.
  */
-export async function applySearchUpdates(context: AppContext): Promise<void> {
-  const applied = await context.searchOutbox.drain().catch(() => false);
+export async function applySearchUpdates(context: AppContext, documentId: string): Promise<void> {
+  const applied = await context.searchOutbox.apply('document', [documentId]).catch(() => false);
   if (!applied) context.log.info('The search index is behind: the outbox worker will retry');
 }
 

@@ -1,20 +1,20 @@
 /**
  * After a taxonomy edit, the documents it may change are retagged in the background: those that carry the
  * concept (or a narrower one, whose implied tags follow its broader links), and those whose text names one of
- * its labels now. Each retag goes through ingest's `replaceTaggerConcepts` (curators' confirmed and rejected
- * tags hold) and writes a search outbox row in the same transaction. Progress is a `taxonomy_retag_jobs` row
+ * its labels now. Each retag is ingest's `retagDocument` (curators' confirmed and rejected tags hold; the
+ * search outbox row commits with the new concepts). Progress is a `taxonomy_retag_jobs` row
  * (what a reloaded page reads) and a live `taxonomy.retag.progress` event to the editing curator's sockets.
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { documentConcepts, documents, pages, taxonomyRetagJobs, type Db } from '@mep/db';
-import { enqueueSearchUpdates, replaceTaggerConcepts } from '@mep/ingest';
-import { buildSearchSynonyms, createLabelProbe, tagDocument, type Concept, type Taxonomy } from '@mep/taxonomy';
+import { retagDocument } from '@mep/ingest';
+import { buildSearchSynonyms, createLabelProbe, type Concept, type Taxonomy } from '@mep/taxonomy';
 import type { AppContext } from '../../context';
 import { nowIso } from '../store';
 
 export type RetagJobRow = typeof taxonomyRetagJobs.$inferSelect;
 
-/** Progress events at most this often per job (the last one always goes out). */
+/** Progress (row and event) at most this often per job (stage changes always go out). */
 const PROGRESS_EVERY_MS = 250;
 /** Documents whose pages are read at once while looking for the concept's labels. */
 const SCAN_BATCH = 50;
@@ -90,27 +90,16 @@ async function documentsNaming(db: Db, concept: Concept, onScanned: (done: numbe
   return found;
 }
 
-async function retagOne(db: Db, documentId: string): Promise<boolean> {
-  const row = await db.select({ title: documents.title }).from(documents).where(eq(documents.id, documentId)).get();
-  if (!row) return false;
-  const pageRows = await db.select({ page: pages.page, text: pages.text }).from(pages).where(eq(pages.documentId, documentId)).orderBy(asc(pages.page)).all();
-  const matches = tagDocument({ pages: pageRows, title: row.title });
-  await db.transaction(async (tx) => {
-    await replaceTaggerConcepts(tx, documentId, matches);
-    await enqueueSearchUpdates(tx, 'document', [documentId]);
-  });
-  return true;
-}
-
 async function runRetag(context: AppContext, job: RetagJobRow, acronymSynonyms: string): Promise<void> {
   const { db, taxonomy } = context;
   let lastEmit = 0;
+  // The row (what a reloaded page reads) and the live event go out together, at most every PROGRESS_EVERY_MS
+  // (stage changes always): one write per document would double a large retag's database work.
   const update = async (set: Partial<RetagJobRow>, force = false) => {
+    if (!force && Date.now() - lastEmit < PROGRESS_EVERY_MS) return;
+    lastEmit = Date.now();
     await db.update(taxonomyRetagJobs).set({ ...set, updatedAt: nowIso() }).where(eq(taxonomyRetagJobs.id, job.id)).run();
-    if (force || Date.now() - lastEmit >= PROGRESS_EVERY_MS) {
-      lastEmit = Date.now();
-      context.events.emit('taxonomy.retag.progress', { jobId: job.id, userId: job.userId });
-    }
+    context.events.emit('taxonomy.retag.progress', { jobId: job.id, userId: job.userId });
   };
   try {
     const concept = taxonomy.getConcept(job.conceptId);
@@ -122,7 +111,7 @@ async function runRetag(context: AppContext, job: RetagJobRow, acronymSynonyms: 
     const targets = [...new Set([...tagged, ...naming])].sort();
     await update({ stage: 'retagging', done: 0, total: targets.length }, true);
     for (const [i, documentId] of targets.entries()) {
-      await retagOne(db, documentId);
+      await retagDocument(db, documentId);
       context.searchOutbox.notify();
       await update({ done: i + 1 });
     }

@@ -8,7 +8,7 @@
  */
 import { count } from 'drizzle-orm';
 import { taxonomyConcepts, taxonomyRevisions, type Db } from '@mep/db';
-import { setTaxonomyOverlays, type ConceptOverlay, type Scheme, type Taxonomy } from '@mep/taxonomy';
+import { setTaxonomyOverlays, type ConceptOverlay, type Taxonomy } from '@mep/taxonomy';
 
 /** How often an idle node looks for other nodes' edits. */
 export const TAXONOMY_POLL_MS = 5000;
@@ -20,8 +20,7 @@ export async function storedTaxonomyVersion(db: Pick<Db, 'select'>): Promise<num
 
 /** Rows as the taxonomy package's overlays. */
 export function toOverlay(row: typeof taxonomyConcepts.$inferSelect): ConceptOverlay {
-  const { scheme, ...content } = row.concept;
-  return { id: row.id, scheme: scheme as Scheme, ...content };
+  return { id: row.id, ...row.concept };
 }
 
 /**
