@@ -52,6 +52,28 @@ describe('a draft', () => {
     expect((await platform.get(`/api/documents/${published}/related`)).body.documents.map((d: { documentId: string }) => d.documentId)).not.toContain(draft);
   });
 
+  it("is counted nowhere until it is published: the taxonomy, the dashboards, a thread's document card", async () => {
+    // A draft of its own: the one above must stay a draft for the tests below.
+    const [outcome] = await ingestFiles([join(fixturesDir, 'fr-orientations.docx')], platform.context, { status: 'draft', submittedBy: focalId, submittedForParty: 'party:BRA' });
+    const draft = outcome!.documentId!;
+    const concepts = ((await curator.get(`/api/documents/${draft}`)).body.concepts as { id: string }[]).map((c) => c.id);
+    expect(concepts.length).toBeGreaterThan(0);
+    const counts = async () => Promise.all(concepts.map(async (id) => (await platform.get(`/api/taxonomy/concepts/${encodeURIComponent(id)}`)).body.documentCount as number));
+    const coverage = async () => (await platform.get('/api/dashboards/coverage')).body.total as number;
+    const before = { counts: await counts(), total: await coverage() };
+    const thread = await member.post('/api/forums/asgm/threads', { title: 'Draft card check', body: `See [the plan](/documents/${draft}).`, concepts: [], documentIds: [] });
+    expect(thread.status).toBe(200);
+    expect(thread.body.post.html).not.toContain(`data-document-id="${draft}"`);
+
+    expect((await curator.post(`/api/documents/${draft}/review`, { decision: 'publish' })).status).toBe(200);
+    expect(await counts()).toEqual(before.counts.map((n) => n + 1));
+    expect(await coverage()).toBe(before.total + 1);
+    // Withdrawn, it counts nowhere again.
+    expect((await curator.post(`/api/documents/${draft}/review`, { decision: 'withdraw', reason: 'Checked the counts' })).status).toBe(200);
+    expect(await counts()).toEqual(before.counts);
+    expect(await coverage()).toBe(before.total);
+  });
+
   it('is visible to curators and to its submitter, and waits in the queue', async () => {
     expect((await curator.get(`/api/documents/${draft}`)).body.status).toBe('draft');
     expect((await focal.get(`/api/documents/${draft}`)).status).toBe(200);
